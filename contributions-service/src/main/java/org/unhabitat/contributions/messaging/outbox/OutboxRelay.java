@@ -1,0 +1,122 @@
+package org.unhabitat.contributions.messaging.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.unhabitat.contributions.config.OutboxConfig;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes pending outbox rows in commit order and marks them published only once the broker has
+ * acknowledged every one of them. A crash or a broker outage leaves the rows pending, so they are
+ * sent again later: delivery is at least once, and consumers drop duplicates by event id.
+ *
+ * <p>One relay thread per instance wakes as soon as a transaction that wrote events commits, and
+ * otherwise polls, which also picks up rows committed by a process that died before relaying them.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(@Channel("contributions-events") MutinyEmitter<String> emitter, EntityManager entityManager,
+                       OutboxConfig config) {
+        this.emitter = emitter;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Called after a transaction that appended events has committed. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                relayPending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay paused, pending events stay queued: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void relayPending() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == config.batchSize() && running);
+    }
+
+    /** Publishes one batch; rows locked here are skipped by any other instance relaying the same outbox. */
+    private int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> pending = entityManager.createNativeQuery("""
+                        SELECT * FROM outbox_event WHERE published_at IS NULL
+                        ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acknowledgements = pending.stream().map(this::send).toList();
+        Uni.join().all(acknowledgements).andFailFast().await().atMost(config.sendTimeout());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        pending.forEach(event -> event.publishedAt = now);
+        return pending.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSubject(event.aggregateId)
+                .withTimestamp(event.occurredAt.toZonedDateTime())
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload, Metadata.of(cloudEvent, record)));
+    }
+}

@@ -1,0 +1,99 @@
+# Shared by deploy/*.sh: building on demand, the local Kafka configuration and readiness checks.
+
+ensure_built() { # root
+  local root=$1
+  local missing=false
+  for artifact in \
+      "$root/contributions-service/target/quarkus-app/quarkus-run.jar" \
+      "$root/targets-service/target/quarkus-app/quarkus-run.jar" \
+      "$root/reporting-service/target/quarkus-app/quarkus-run.jar" \
+      "$root/deploy/kafka-broker/target/lib" \
+      "$root/deploy/devkit/target/lib"; do
+    [[ -e "$artifact" ]] || missing=true
+  done
+  if [[ "$missing" == true ]]; then
+    echo "Building the suite (first run only; about a minute)..."
+    (cd "$root" && ./mvnw -B -q package -DskipTests)
+  fi
+}
+
+devkit_classpath() { # root
+  local root=$1
+  echo "$(ls "$root"/deploy/devkit/target/devkit-*.jar | head -n 1):$root/deploy/devkit/target/lib/*"
+}
+
+write_kafka_config() { # dir port controller_port
+  local dir=$1 port=$2 controller=$3
+  mkdir -p "$dir/logs"
+  cat >"$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$controller
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$dir/logs
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+PROPS
+}
+
+format_kafka_storage_once() { # root dir
+  local root=$1 dir=$2
+  if [[ ! -f "$dir/logs/meta.properties" ]]; then
+    local cp="$root/deploy/kafka-broker/target/lib/*"
+    local cluster_id
+    cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone >/dev/null 2>&1
+  fi
+}
+
+# Plain bash, so that a machine without curl can still run the suite.
+http_status() { # port path
+  local port=$1 path=$2 status
+  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || { echo 000; return; }
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$path" >&3
+  read -r -t 5 _ status _ <&3 || status=000
+  exec 3<&- 3>&-
+  echo "${status:-000}"
+}
+
+wait_for_port() { # port seconds name
+  local port=$1 seconds=$2 name=$3
+  for ((i = 0; i < seconds * 10; i++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "$name did not open port $port within $seconds s" >&2
+  return 1
+}
+
+wait_for_ready() { # port seconds name
+  local port=$1 seconds=$2 name=$3
+  for ((i = 0; i < seconds * 5; i++)); do
+    if [[ "$(http_status "$port" /q/health/ready)" == 200 ]]; then
+      echo "$name is ready"
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "$name was not ready within $seconds s" >&2
+  return 1
+}
+
+wait_for_exit() { # pid seconds
+  local pid=$1 seconds=$2
+  for ((i = 0; i < seconds * 10; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+    sleep 0.1
+  done
+  return 1
+}

@@ -1,0 +1,19 @@
+package org.unhabitat.reporting.domain;
+
+/** The four core budget lines of the strategic plan, in the order the Executive Board reads them. */
+public enum BudgetLine {
+    REGULAR_BUDGET("Regular budget"),
+    FOUNDATION_NON_EARMARKED("Foundation non-earmarked"),
+    FOUNDATION_EARMARKED("Foundation earmarked"),
+    TECHNICAL_COOPERATION("Technical cooperation");
+
+    private final String displayName;
+
+    BudgetLine(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+}

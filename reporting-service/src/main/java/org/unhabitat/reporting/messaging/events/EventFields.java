@@ -1,0 +1,34 @@
+package org.unhabitat.reporting.messaging.events;
+
+import org.unhabitat.reporting.domain.BudgetLine;
+
+import java.math.BigDecimal;
+
+/** Checks that make an event poison rather than half-applied. */
+final class EventFields {
+
+    static void require(Object value, String field) {
+        if (value == null) {
+            throw new PoisonEventException("Missing field " + field);
+        }
+    }
+
+    static void requireBudgetLine(String budgetLine) {
+        require(budgetLine, "budgetLine");
+        try {
+            BudgetLine.valueOf(budgetLine);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("Unknown budget line " + budgetLine);
+        }
+    }
+
+    static void requireMoney(BigDecimal amount, String field) {
+        require(amount, field);
+        if (amount.scale() > 2 || amount.signum() < 0) {
+            throw new PoisonEventException(field + " is not a non-negative USD amount with at most 2 decimals: " + amount);
+        }
+    }
+
+    private EventFields() {
+    }
+}
