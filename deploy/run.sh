@@ -32,8 +32,11 @@ source "$ROOT/deploy/lib/suite.sh"
 
 PIDS=()
 NAMES=()
+STOPPED=false
 stop_all() {
-  trap - INT TERM EXIT
+  local i
+  [[ "$STOPPED" == false ]] || return 0
+  STOPPED=true
   echo
   echo "Stopping the suite..."
   # Services first, so that consumers leave their group and producers flush; then Kafka; then PostgreSQL.
@@ -43,7 +46,9 @@ stop_all() {
   done
   echo "Stopped. Data stays in $DATA"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 start_bg() { # name logfile command...
   local name=$1 log=$2; shift 2
@@ -60,7 +65,7 @@ started=$(date +%s%N)
 
 echo "Starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
 start_bg postgres "$DATA/logs/postgres.log" \
-  java -Xmx64m -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.LocalPostgres \
+  java -Xmx256m -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.LocalPostgres \
   "$DATA/postgres" "$POSTGRES_PORT" contributions targets reporting
 
 echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
@@ -71,8 +76,8 @@ start_bg kafka "$DATA/logs/kafka-console.log" \
   -Dlog4j2.configurationFile="$ROOT/deploy/kafka-broker/log4j2.properties" \
   -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$DATA/kafka/server.properties"
 
-wait_for_port "$POSTGRES_PORT" 60 postgres
-wait_for_port "$KAFKA_PORT" 60 kafka
+wait_for_port "$POSTGRES_PORT" 60 postgres "${PIDS[0]}" "$DATA/logs/postgres.log"
+wait_for_port "$KAFKA_PORT" 60 kafka "${PIDS[1]}" "$DATA/logs/server.log"
 
 jdbc() { echo "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$1"; }
 common_env=(
@@ -92,9 +97,10 @@ for service in contributions targets reporting; do
     java $SERVICE_JAVA_OPTS -jar "$jar"
 done
 
-for service in contributions targets reporting; do
+for i in 2 3 4; do
+  service=${NAMES[$i]%-service}
   port_var="${service^^}_PORT"
-  wait_for_ready "${!port_var}" 90 "$service-service"
+  wait_for_ready "${!port_var}" 90 "${NAMES[$i]}" "${PIDS[$i]}" "$DATA/logs/${NAMES[$i]}.log"
 done
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 

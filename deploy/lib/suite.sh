@@ -59,30 +59,42 @@ format_kafka_storage_once() { # root dir
 # Plain bash, so that a machine without curl can still run the suite.
 http_status() { # port path
   local port=$1 path=$2 status
-  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || { echo 000; return; }
+  if ! { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then echo 000; return; fi
   printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$path" >&3
   read -r -t 5 _ status _ <&3 || status=000
   exec 3<&- 3>&-
   echo "${status:-000}"
 }
 
-wait_for_port() { # port seconds name
-  local port=$1 seconds=$2 name=$3
+# Fails fast, with the end of its log, when the process died instead of coming up.
+check_alive() { # pid name log
+  local pid=$1 name=$2 log=$3
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "$name exited during startup; the end of $log:" >&2
+    tail -n 20 "$log" >&2
+    return 1
+  fi
+}
+
+wait_for_port() { # port seconds name pid log
+  local port=$1 seconds=$2 name=$3 pid=$4 log=$5 i
   for ((i = 0; i < seconds * 10; i++)); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    check_alive "$pid" "$name" "$log" || return 1
     sleep 0.1
   done
   echo "$name did not open port $port within $seconds s" >&2
   return 1
 }
 
-wait_for_ready() { # port seconds name
-  local port=$1 seconds=$2 name=$3
+wait_for_ready() { # port seconds name pid log
+  local port=$1 seconds=$2 name=$3 pid=$4 log=$5 i
   for ((i = 0; i < seconds * 5; i++)); do
     if [[ "$(http_status "$port" /q/health/ready)" == 200 ]]; then
       echo "$name is ready"
       return 0
     fi
+    check_alive "$pid" "$name" "$log" || return 1
     sleep 0.2
   done
   echo "$name was not ready within $seconds s" >&2
@@ -90,7 +102,7 @@ wait_for_ready() { # port seconds name
 }
 
 wait_for_exit() { # pid seconds
-  local pid=$1 seconds=$2
+  local pid=$1 seconds=$2 i
   for ((i = 0; i < seconds * 10; i++)); do
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
     sleep 0.1
