@@ -1,5 +1,8 @@
 package org.unhabitat.targets.domain;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The four core budget lines of the strategic plan, in the order the Executive Board reads them. */
 public enum BudgetLine {
     REGULAR_BUDGET("Regular budget"),
@@ -15,5 +18,10 @@ public enum BudgetLine {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** Looks a line up by its code, exactly as clients spell it in paths. */
+    public static Optional<BudgetLine> fromCode(String code) {
+        return Arrays.stream(values()).filter(line -> line.name().equals(code)).findFirst();
     }
 }

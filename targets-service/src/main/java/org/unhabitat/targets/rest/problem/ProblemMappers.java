@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.unhabitat.targets.domain.ConflictException;
+import org.unhabitat.targets.domain.InvalidFieldException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +49,17 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         return problem(400, "validation", "Invalid request", "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e, UriInfo uri) {
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,99 @@
+package org.unhabitat.targets.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.unhabitat.targets.domain.AnnualFigureKind;
+import org.unhabitat.targets.domain.BudgetLine;
+import org.unhabitat.targets.domain.InvalidFieldException;
+import org.unhabitat.targets.mapping.AnnualFigureMapper;
+import org.unhabitat.targets.messaging.outbox.Outbox;
+import org.unhabitat.targets.repository.AnnualFigureRevision;
+import org.unhabitat.targets.repository.Plan;
+import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
+import org.unhabitat.targets.rest.dto.AnnualFigureDto;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Income targets and approved budgets: the same revision rules for both, told apart by their kind. */
+@ApplicationScoped
+public class AnnualFigureService {
+
+    private final Outbox outbox;
+
+    public AnnualFigureService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Empty when no plan covers the year: such a year is unknown, not merely without figures. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<AnnualFigureDto>> currentOfYear(AnnualFigureKind kind, int year) {
+        if (Plan.covering(year).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AnnualFigureRevision.currentBetween(kind, year, year).stream().map(AnnualFigureMapper::toDto).toList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AnnualFigureDto> current(AnnualFigureKind kind, int year, BudgetLine line) {
+        return AnnualFigureRevision.current(kind, year, line).map(AnnualFigureMapper::toDto);
+    }
+
+    /** Every revision, oldest first; empty when the figure was never set. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AnnualFigureDto> history(AnnualFigureKind kind, int year, BudgetLine line) {
+        return AnnualFigureRevision.history(kind, year, line).stream().map(AnnualFigureMapper::toDto).toList();
+    }
+
+    /**
+     * Records a new revision and its event in one transaction, unless the amount is already the current one.
+     * The covering plan's row is locked so that concurrent writers of one plan's figures take turns instead
+     * of both claiming the same next revision.
+     */
+    @Transactional
+    public WriteOutcome<AnnualFigureChangeDto> set(AnnualFigureKind kind, int year, BudgetLine line, BigDecimal amountUsd,
+                                                   String reason, String changedBy) {
+        Plan plan = Plan.coveringForUpdate(year).orElseThrow(() -> new InvalidFieldException("year",
+                "no strategic plan covers " + year + "; define the plan first"));
+        BigDecimal amount = amountUsd.setScale(2, RoundingMode.UNNECESSARY);
+        Optional<AnnualFigureRevision> current = AnnualFigureRevision.current(kind, year, line);
+        if (current.isPresent() && current.get().amountUsd.compareTo(amount) == 0) {
+            return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(current.get(), warnings(kind, plan, line)), false);
+        }
+        AnnualFigureRevision revision = new AnnualFigureRevision();
+        revision.kind = kind;
+        revision.year = year;
+        revision.budgetLine = line;
+        revision.revision = current.map(previous -> previous.revision + 1).orElse(1);
+        revision.amountUsd = amount;
+        revision.changedBy = changedBy;
+        // The database keeps microseconds: the response and the event must show what a later read shows.
+        revision.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        revision.reason = reason;
+        revision.persist();
+        outbox.append(AnnualFigureMapper.toEvent(revision));
+        return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(revision, warnings(kind, plan, line)), revision.revision == 1);
+    }
+
+    /** Figures above the plan's envelope are allowed (the Board may aim high), but never silently. */
+    private static List<String> warnings(AnnualFigureKind kind, Plan plan, BudgetLine line) {
+        Optional<BigDecimal> envelope = plan.envelope(line);
+        if (envelope.isEmpty()) {
+            return List.of();
+        }
+        BigDecimal sum = AnnualFigureRevision.currentBetween(kind, plan.startYear, plan.endYear).stream()
+                .filter(figure -> figure.budgetLine == line)
+                .map(figure -> figure.amountUsd)
+                .reduce(new BigDecimal("0.00"), BigDecimal::add);
+        if (sum.compareTo(envelope.get()) <= 0) {
+            return List.of();
+        }
+        return List.of("The " + kind.label() + "s for " + line.name() + " in plan " + plan.id + " add up to USD "
+                + sum.toPlainString() + ", more than the plan's envelope of USD " + envelope.get().toPlainString());
+    }
+}
