@@ -181,6 +181,12 @@ class TargetResourceTest {
     }
 
     @Test
+    void aYearThatIsNotANumberIsNotFound() {
+        given().when().get("/api/v1/targets/twenty-one/REGULAR_BUDGET/history")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void aTargetThatWasNeverSetIsNotFound() {
         given().when().get("/api/v1/targets/2023/TECHNICAL_COOPERATION")
                 .then().statusCode(404).contentType("application/problem+json")

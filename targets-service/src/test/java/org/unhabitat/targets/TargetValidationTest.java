@@ -12,6 +12,7 @@ import org.unhabitat.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -114,6 +115,13 @@ class TargetValidationTest {
                         SuiteInfrastructure.ISSUER, SuiteInfrastructure.AUDIENCE)
                 .mint("finance", null, Duration.ofMinutes(5));
         rejected(() -> put(forged, NEVER_SET, "{\"amountUsd\":\"1.00\",\"reason\":\"test\"}"), 401);
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        String expired = TestTokens.tokens().mint("finance", null, Instant.now().minus(Duration.ofHours(2)),
+                Duration.ofMinutes(30), SuiteInfrastructure.AUDIENCE);
+        rejected(() -> put(expired, NEVER_SET, "{\"amountUsd\":\"1.00\",\"reason\":\"test\"}"), 401);
     }
 
     private static ValidatableResponse put(String token, String path, String body) {
