@@ -14,11 +14,22 @@ final class EventFields {
     }
 
     static void requireBudgetLine(String budgetLine) {
-        require(budgetLine, "budgetLine");
+        requireCode(BudgetLine.class, budgetLine, "budgetLine");
+    }
+
+    static <E extends Enum<E>> void requireCode(Class<E> codes, String value, String field) {
+        require(value, field);
         try {
-            BudgetLine.valueOf(budgetLine);
+            Enum.valueOf(codes, value);
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("Unknown budget line " + budgetLine);
+            throw new PoisonEventException("Unknown " + field + " " + value);
+        }
+    }
+
+    static void requirePositive(BigDecimal amount, String field) {
+        require(amount, field);
+        if (amount.signum() <= 0) {
+            throw new PoisonEventException(field + " must be positive: " + amount);
         }
     }
 

@@ -2,9 +2,14 @@ package org.unhabitat.reporting.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.unhabitat.reporting.domain.Money;
+import org.unhabitat.reporting.domain.Percentages;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 @Schema(description = "Income mobilized against targets, per core budget line, with totals that equal the sum of the lines")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,4 +19,22 @@ public record ProgressReport(
         @Schema(description = "Only payments received on or before this day count") LocalDate asOf,
         List<ProgressRow> lines,
         ProgressRow totals) {
+
+    /** The same report with its totals row: each figure the sum of the lines' figures. */
+    public ProgressReport withTotals() {
+        BigDecimal target = sumOrNull(ProgressRow::targetUsd);
+        BigDecimal received = sum(ProgressRow::receivedUsd);
+        ProgressRow sums = new ProgressRow(null, target, received, sum(ProgressRow::priorYearUsd),
+                sum(ProgressRow::pledgedUsd), sum(ProgressRow::outstandingUsd), Percentages.of(received, target));
+        return new ProgressReport(plan, year, asOf, lines, sums);
+    }
+
+    private BigDecimal sum(Function<ProgressRow, BigDecimal> field) {
+        return lines.stream().map(field).reduce(Money.ZERO, BigDecimal::add);
+    }
+
+    private BigDecimal sumOrNull(Function<ProgressRow, BigDecimal> field) {
+        List<BigDecimal> present = lines.stream().map(field).filter(Objects::nonNull).toList();
+        return present.isEmpty() ? null : present.stream().reduce(Money.ZERO, BigDecimal::add);
+    }
 }

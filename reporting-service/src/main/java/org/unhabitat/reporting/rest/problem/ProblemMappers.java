@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.unhabitat.reporting.rest.InvalidParameterException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,12 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         return problem(400, "validation", "Invalid request", "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(400, "validation", "Invalid request", "The parameter '" + e.parameter() + "' " + e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper

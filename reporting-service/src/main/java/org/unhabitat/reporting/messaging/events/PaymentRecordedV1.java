@@ -1,0 +1,34 @@
+package org.unhabitat.reporting.messaging.events;
+
+import org.unhabitat.reporting.domain.Earmarking;
+import org.unhabitat.reporting.domain.Region;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Consumer view of {@code org.unhabitat.payment.recorded.v1}. */
+public record PaymentRecordedV1(UUID paymentId, UUID pledgeId, ContributorRef contributor, String budgetLine,
+                                String earmarking, String region, BigDecimal amount, BigDecimal usdAmount,
+                                BigDecimal usdAtPledgeRate, LocalDate receivedOn, int forYear, boolean multiYear) {
+
+    public static final String TYPE = "org.unhabitat.payment.recorded.v1";
+
+    public PaymentRecordedV1 {
+        EventFields.require(paymentId, "paymentId");
+        EventFields.require(pledgeId, "pledgeId");
+        EventFields.require(contributor, "contributor");
+        EventFields.requireBudgetLine(budgetLine);
+        EventFields.requireCode(Earmarking.class, earmarking, "earmarking");
+        EventFields.requireCode(Region.class, region, "region");
+        EventFields.requirePositive(amount, "amount");
+        EventFields.requireMoney(usdAmount, "usdAmount");
+        EventFields.requireMoney(usdAtPledgeRate, "usdAtPledgeRate");
+        EventFields.require(receivedOn, "receivedOn");
+    }
+
+    /** Money received in one year that settles a schedule year before it. */
+    public boolean settlesPriorYear() {
+        return forYear < receivedOn.getYear();
+    }
+}
