@@ -11,6 +11,12 @@ import org.unhabitat.testing.SuiteInfrastructure;
 import org.unhabitat.testing.TestTokens;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -131,6 +137,29 @@ class TargetResourceTest {
 
         assertEquals(before, Rows.snapshot(), "no revision and no event");
         given().when().get("/api/v1/targets/2022/TECHNICAL_COOPERATION/history").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void concurrentChangesOfOneTargetEachBecomeTheirOwnRevision() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> statuses = IntStream.rangeClosed(1, writers)
+                    .mapToObj(i -> pool.submit(() -> given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                            .body("{\"amountUsd\":\"" + i + "000000.00\",\"reason\":\"Writer " + i + "\"}")
+                            .when().put("/api/v1/targets/2023/REGULAR_BUDGET")
+                            .then().extract().statusCode()))
+                    .toList();
+            for (Future<Integer> status : statuses) {
+                assertTrue(List.of(200, 201).contains(status.get(30, TimeUnit.SECONDS)), "every writer succeeds");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when().get("/api/v1/targets/2023/REGULAR_BUDGET/history")
+                .then().statusCode(200)
+                .body("revision", contains(1, 2, 3, 4, 5, 6));
+        assertEquals(writers, Rows.outboxEventsFor("2023:REGULAR_BUDGET"), "one event per revision");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Optional;
 @Table(name = "plan")
 public class Plan extends PanacheEntityBase {
 
+    private static final String COVERS_YEAR = "startYear <= ?1 and endYear >= ?1";
+
     @Id
     public String id;
 
@@ -42,12 +44,12 @@ public class Plan extends PanacheEntityBase {
     }
 
     public static Optional<Plan> covering(int year) {
-        return find("startYear <= ?1 and endYear >= ?1", year).firstResultOptional();
+        return find(COVERS_YEAR, year).firstResultOptional();
     }
 
     /** The covering plan, locked until the transaction ends: writers of the plan's annual figures take turns. */
     public static Optional<Plan> coveringForUpdate(int year) {
-        return find("startYear <= ?1 and endYear >= ?1", year).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find(COVERS_YEAR, year).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static List<Plan> overlapping(int startYear, int endYear) {
