@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.unhabitat.contributions.service.ConflictException;
+import org.unhabitat.contributions.service.DuplicateReferenceException;
+import org.unhabitat.contributions.service.InvalidRequestException;
+import org.unhabitat.contributions.service.UnprocessableException;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +80,37 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(violation -> new Problem.FieldError(violation.field(), violation.message()))
+                .toList();
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(org.unhabitat.contributions.service.NotFoundException e, UriInfo uri) {
+        return problem(404, "not-found", "Not Found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateReference(DuplicateReferenceException e, UriInfo uri) {
+        Problem problem = new Problem(TYPE_BASE + "duplicate-reference", "Conflict", 409, e.getMessage(),
+                uri == null ? null : uri.getPath(), null, e.existingPledgeId());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(json(problem))
+                .location(URI.create("/api/v1/pledges/" + e.existingPledgeId())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return problem(422, "unprocessable", "Unprocessable Content", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
     }
@@ -124,9 +160,13 @@ public class ProblemMappers {
 
     private Response problem(int status, String slug, String title, String detail, UriInfo uri,
                              List<Problem.FieldError> errors) {
-        Problem problem = new Problem(TYPE_BASE + slug, title, status, detail, uri == null ? null : uri.getPath(), errors);
+        Problem problem = new Problem(TYPE_BASE + slug, title, status, detail, uri == null ? null : uri.getPath(), errors, null);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(json(problem)).build();
+    }
+
+    private String json(Problem problem) {
         try {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(problem)).build();
+            return mapper.writeValueAsString(problem);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -1,0 +1,27 @@
+package org.unhabitat.contributions.mapping;
+
+import org.unhabitat.contributions.messaging.events.ContributorRefV1;
+import org.unhabitat.contributions.messaging.events.ContributorRegisteredV1;
+import org.unhabitat.contributions.repository.Contributor;
+import org.unhabitat.contributions.rest.dto.ContributorDto;
+
+public final class ContributorMapper {
+
+    public static ContributorDto toDto(Contributor contributor) {
+        return new ContributorDto(contributor.code, contributor.name, contributor.type.name(), contributor.country,
+                contributor.registeredAt, contributor.updatedAt);
+    }
+
+    public static ContributorRefV1 toRef(Contributor contributor) {
+        return new ContributorRefV1(contributor.code, contributor.name, contributor.type.name(), contributor.country);
+    }
+
+    /** registeredAt is when this state of the contributor was registered: the first time, or the update. */
+    public static ContributorRegisteredV1 toEvent(Contributor contributor) {
+        return new ContributorRegisteredV1(contributor.code, contributor.name, contributor.type.name(), contributor.country,
+                contributor.updatedAt);
+    }
+
+    private ContributorMapper() {
+    }
+}

@@ -1,0 +1,128 @@
+package org.unhabitat.contributions.mapping;
+
+import org.unhabitat.contributions.domain.Money;
+import org.unhabitat.contributions.domain.PledgeStatus;
+import org.unhabitat.contributions.domain.YearBalance;
+import org.unhabitat.contributions.messaging.events.PaymentRecordedV1;
+import org.unhabitat.contributions.messaging.events.PledgeCancelledV1;
+import org.unhabitat.contributions.messaging.events.PledgeCorrectedV1;
+import org.unhabitat.contributions.messaging.events.PledgeRecordedV1;
+import org.unhabitat.contributions.messaging.events.ScheduleEntryV1;
+import org.unhabitat.contributions.repository.Payment;
+import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.repository.PledgeVersion;
+import org.unhabitat.contributions.rest.dto.PaymentDto;
+import org.unhabitat.contributions.rest.dto.PledgeDto;
+import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Entities to DTOs and events; every amount leaves with its currency's minor units, USD with two decimals. */
+public final class PledgeMapper {
+
+    private static final BigDecimal ZERO_USD = Money.usd(BigDecimal.ZERO);
+
+    /** What is paid towards each schedule year, in the pledge's currency. */
+    public static Map<Integer, BigDecimal> paidByYear(Pledge pledge) {
+        Map<Integer, BigDecimal> paid = new TreeMap<>();
+        pledge.payments.forEach(payment -> paid.merge(payment.forYear, payment.amount, BigDecimal::add));
+        return paid;
+    }
+
+    public static List<YearBalance> balances(Pledge pledge) {
+        Map<Integer, BigDecimal> paid = paidByYear(pledge);
+        return pledge.currentVersion().schedule.stream()
+                .map(entry -> YearBalance.of(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount,
+                        currency(paid.getOrDefault(entry.scheduleYear, BigDecimal.ZERO), pledge), pledge.fxRate))
+                .toList();
+    }
+
+    public static PledgeDto toDto(Pledge pledge) {
+        boolean cancelled = pledge.status == PledgeStatus.CANCELLED;
+        BigDecimal zero = currency(BigDecimal.ZERO, pledge);
+        List<PledgeDto.ScheduleEntryDto> schedule = balances(pledge).stream()
+                .map(year -> new PledgeDto.ScheduleEntryDto(year.year(), year.amount(), year.usdAmount(), year.paid(),
+                        cancelled ? zero : year.outstanding(), cancelled ? ZERO_USD : year.outstandingUsd()))
+                .toList();
+        BigDecimal paid = pledge.payments.stream().map(payment -> payment.amount).reduce(zero, BigDecimal::add);
+        BigDecimal paidUsd = pledge.payments.stream().map(payment -> payment.usdAmount).reduce(ZERO_USD, BigDecimal::add);
+        BigDecimal outstanding = schedule.stream().map(PledgeDto.ScheduleEntryDto::outstanding).reduce(zero, BigDecimal::add);
+        BigDecimal outstandingUsd = schedule.stream().map(PledgeDto.ScheduleEntryDto::outstandingUsd).reduce(ZERO_USD, BigDecimal::add);
+        PledgeDto.CancellationDto cancellation = cancelled
+                ? new PledgeDto.CancellationDto(pledge.cancellationReason, pledge.cancelledOn,
+                currency(pledge.writtenOff, pledge), pledge.writtenOffUsd, pledge.cancelledAt)
+                : null;
+        return new PledgeDto(pledge.id, pledge.version, pledge.contributor.code, pledge.budgetLine.name(),
+                pledge.earmarking.name(), pledge.region.name(), pledge.currency, currency(pledge.amount, pledge),
+                Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn, pledge.reference,
+                isMultiYear(pledge), schedule, pledge.status.name(), currency(paid, pledge), paidUsd, outstanding,
+                outstandingUsd, cancellation, pledge.payments.stream().map(PledgeMapper::toDto).toList(), pledge.recordedAt);
+    }
+
+    public static PaymentDto toDto(Payment payment) {
+        return new PaymentDto(payment.id, payment.pledge.id, payment.currency,
+                Money.inCurrency(payment.amount, payment.currency), Money.normalizedRate(payment.fxRate),
+                payment.usdAmount, payment.usdAtPledgeRate, payment.fxDifferenceUsd, payment.receivedOn, payment.forYear,
+                payment.recordedAt);
+    }
+
+    public static PledgeVersionDto toDto(PledgeVersion version) {
+        Pledge pledge = version.pledge;
+        return new PledgeVersionDto(version.version, pledge.currency, currency(version.amount, pledge),
+                Money.normalizedRate(pledge.fxRate), version.usdAmount,
+                version.schedule.stream()
+                        .map(entry -> new PledgeVersionDto.ScheduleEntry(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount))
+                        .toList(),
+                version.reason, version.recordedBy, version.recordedAt);
+    }
+
+    public static PledgeRecordedV1 toRecordedEvent(Pledge pledge) {
+        return new PledgeRecordedV1(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.currency,
+                currency(pledge.amount, pledge), Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn,
+                scheduleEvent(pledge), isMultiYear(pledge), pledge.reference, pledge.recordedAt);
+    }
+
+    public static PledgeCorrectedV1 toCorrectedEvent(Pledge pledge) {
+        PledgeVersion version = pledge.currentVersion();
+        return new PledgeCorrectedV1(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.currency,
+                currency(pledge.amount, pledge), Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn,
+                scheduleEvent(pledge), isMultiYear(pledge), pledge.reference, pledge.recordedAt, version.reason,
+                version.recordedAt);
+    }
+
+    public static PledgeCancelledV1 toCancelledEvent(Pledge pledge) {
+        return new PledgeCancelledV1(pledge.id, pledge.version, pledge.cancellationReason, pledge.cancelledOn,
+                currency(pledge.writtenOff, pledge), pledge.writtenOffUsd, pledge.cancelledAt);
+    }
+
+    public static PaymentRecordedV1 toRecordedEvent(Payment payment) {
+        Pledge pledge = payment.pledge;
+        return new PaymentRecordedV1(payment.id, pledge.id, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), payment.currency,
+                Money.inCurrency(payment.amount, payment.currency), Money.normalizedRate(payment.fxRate), payment.usdAmount,
+                Money.normalizedRate(pledge.fxRate), payment.usdAtPledgeRate, payment.fxDifferenceUsd, payment.receivedOn,
+                payment.forYear, isMultiYear(pledge), payment.recordedAt);
+    }
+
+    private static List<ScheduleEntryV1> scheduleEvent(Pledge pledge) {
+        return pledge.currentVersion().schedule.stream()
+                .map(entry -> new ScheduleEntryV1(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount))
+                .toList();
+    }
+
+    private static boolean isMultiYear(Pledge pledge) {
+        return pledge.currentVersion().schedule.size() > 1;
+    }
+
+    private static BigDecimal currency(BigDecimal amount, Pledge pledge) {
+        return Money.inCurrency(amount, pledge.currency);
+    }
+
+    private PledgeMapper() {
+    }
+}

@@ -1,0 +1,44 @@
+package org.unhabitat.contributions.messaging.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Money was received against a pledge. Key: the pledge id, so that it is ordered after its pledge. */
+public record PaymentRecordedV1(
+        UUID paymentId,
+        UUID pledgeId,
+        ContributorRefV1 contributor,
+        String budgetLine,
+        String earmarking,
+        String region,
+        String currency,
+        BigDecimal amount,
+        BigDecimal fxRate,
+        BigDecimal usdAmount,
+        BigDecimal pledgeFxRate,
+        BigDecimal usdAtPledgeRate,
+        BigDecimal fxDifferenceUsd,
+        LocalDate receivedOn,
+        int forYear,
+        boolean multiYear,
+        Instant recordedAt) implements DomainEvent {
+
+    public static final String TYPE = "org.unhabitat.payment.recorded.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "pledge";
+    }
+
+    @Override
+    public String aggregateId() {
+        return pledgeId.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.unhabitat.contributions.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
+import org.unhabitat.contributions.rest.dto.ExchangeRateRequest;
+import org.unhabitat.contributions.service.ExchangeRateService;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/exchange-rates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Exchange rates")
+public class ExchangeRateResource {
+
+    private final ExchangeRateService rates;
+    private final CurrentCaller caller;
+
+    public ExchangeRateResource(ExchangeRateService rates, CurrentCaller caller) {
+        this.rates = rates;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/{currency}/{month}")
+    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @SecurityRequirement(name = OpenApiDefinition.BEARER)
+    @Operation(summary = "Set or revise the UN operational rate of exchange of a month",
+            description = "Units of the currency per US dollar. A different value is a new revision; amounts already "
+                    + "recorded keep the rate they were converted at. USD is always 1 and is not set. Finance.")
+    @APIResponse(responseCode = "201", description = "First rate for that month")
+    @APIResponse(responseCode = "200", description = "Revised, or unchanged")
+    @APIResponse(responseCode = "400", description = "Unknown currency, bad month or rate (problem+json)")
+    public Response set(@Parameter(example = "SEK") @PathParam("currency") String currency,
+                        @Parameter(example = "2021-09") @PathParam("month") String month,
+                        @Valid @NotNull ExchangeRateRequest request) {
+        ExchangeRateService.Setting setting = rates.set(caller.get(), currency, month, request);
+        return setting.created()
+                ? Response.created(URI.create("/api/v1/exchange-rates/" + currency + "/" + month)).entity(setting.rate()).build()
+                : Response.ok(setting.rate()).build();
+    }
+
+    @GET
+    @Path("/{currency}/{month}")
+    @PermitAll
+    @Operation(summary = "The current rate of a month", description = "Public.")
+    @APIResponse(responseCode = "200", description = "The latest revision")
+    @APIResponse(responseCode = "404", description = "No rate set for that month (problem+json)")
+    public ExchangeRateDto get(@Parameter(example = "SEK") @PathParam("currency") String currency,
+                               @Parameter(example = "2021-09") @PathParam("month") String month) {
+        return rates.find(currency, month)
+                .orElseThrow(() -> new NotFoundException("No rate of exchange for " + currency + " in " + month));
+    }
+
+    @GET
+    @Path("/{currency}/{month}/history")
+    @PermitAll
+    @Operation(summary = "Every revision of a month's rate, oldest first", description = "Public.")
+    public List<ExchangeRateDto> history(@Parameter(example = "SEK") @PathParam("currency") String currency,
+                                         @Parameter(example = "2021-09") @PathParam("month") String month) {
+        return rates.history(currency, month);
+    }
+}

@@ -1,0 +1,161 @@
+package org.unhabitat.contributions.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.contributions.rest.dto.CancellationRequest;
+import org.unhabitat.contributions.rest.dto.CorrectionRequest;
+import org.unhabitat.contributions.rest.dto.Page;
+import org.unhabitat.contributions.rest.dto.PaymentDto;
+import org.unhabitat.contributions.rest.dto.PaymentRequest;
+import org.unhabitat.contributions.rest.dto.PledgeDto;
+import org.unhabitat.contributions.rest.dto.PledgeRequest;
+import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+import org.unhabitat.contributions.service.PledgeChangeService;
+import org.unhabitat.contributions.service.PledgeQuery;
+import org.unhabitat.contributions.service.PledgeService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/pledges")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pledges")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+public class PledgeResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String KEY_HELP = "Same key and body: the first response again; other body: 422; still in flight: 409. Kept 24 h.";
+
+    private final PledgeService pledges;
+    private final PledgeChangeService changes;
+    private final CurrentCaller caller;
+
+    public PledgeResource(PledgeService pledges, PledgeChangeService changes, CurrentCaller caller) {
+        this.pledges = pledges;
+        this.changes = changes;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Record a pledge",
+            description = "Converted to USD at the operational rate of the pledge's month; the rate is stored. "
+                    + "A partner may pledge only for its own contributor code.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "400", description = "Invalid (problem+json with field errors); nothing written")
+    @APIResponse(responseCode = "404", description = "A partner pledging for another contributor")
+    @APIResponse(responseCode = "409", description = "Reference already used by this contributor (pledgeId names the pledge), or the key is in flight")
+    @APIResponse(responseCode = "422", description = "No rate for the month, or the key was used with another body")
+    public Response create(@Valid @NotNull PledgeRequest request,
+                           @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
+        return Responses.of(pledges.record(caller.get(), request, idempotencyKey));
+    }
+
+    @GET
+    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "List pledges, oldest first",
+            description = "Finance sees all; a partner only its own. year matches pledges with that year in their schedule. "
+                    + "Cursor pagination: pass next as cursor; pages do not shift while pledges arrive.")
+    @APIResponse(responseCode = "200", description = "{items, next}")
+    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor (problem+json)")
+    public Page<PledgeDto> list(@Parameter(example = "SWE") @QueryParam("contributor") String contributor,
+                                @Parameter(example = "FOUNDATION_EARMARKED") @QueryParam("budgetLine") String budgetLine,
+                                @Parameter(example = "2021") @QueryParam("year") String year,
+                                @Parameter(example = "PLEDGED") @QueryParam("status") String status,
+                                @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
+                                @Parameter(description = "next of the previous page") @QueryParam("cursor") String cursor) {
+        return pledges.list(caller.get(), new PledgeQuery(contributor, budgetLine, year, status, limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Get a pledge with its payments, status and balances",
+            description = "Finance, or the pledge's own partner; anyone else gets 404.")
+    @APIResponse(responseCode = "200", description = "The pledge")
+    @APIResponse(responseCode = "404", description = "No such pledge, or not yours (problem+json)")
+    public PledgeDto get(@PathParam("id") UUID id) {
+        return pledges.find(caller.get(), id).orElseThrow(() -> noPledge(id));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Every version of a pledge's amount and schedule, oldest first",
+            description = "Version 1 as recorded, then each correction with its reason. Same visibility as the pledge.")
+    public List<PledgeVersionDto> versions(@PathParam("id") UUID id) {
+        return pledges.versions(caller.get(), id).orElseThrow(() -> noPledge(id));
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Record money received against a pledge",
+            description = "In the pledge's currency, converted at the rate of the month received. forYear is the schedule "
+                    + "year it settles (default: the earliest with an unpaid balance). Finance.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the payment")
+    @APIResponse(responseCode = "400", description = "Invalid amount or a date in the future (problem+json)")
+    @APIResponse(responseCode = "409", description = "The pledge is cancelled, or the key is in flight")
+    @APIResponse(responseCode = "422", description = "Overpayment, another currency, no rate for the month, or not a schedule year")
+    public Response pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request,
+                        @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
+        return Responses.of(changes.recordPayment(caller.get(), id, request, idempotencyKey));
+    }
+
+    @GET
+    @Path("/{id}/payments/{paymentId}")
+    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Get one payment", description = "Same visibility as its pledge.")
+    public PaymentDto payment(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
+        return pledges.findPayment(caller.get(), id, paymentId)
+                .orElseThrow(() -> new NotFoundException("No payment " + paymentId + " on pledge " + id));
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Correct a pledge's amount and schedule",
+            description = "A new version with a reason; the old one stays readable under /versions. The pledge keeps its "
+                    + "currency and rate. A year cannot be corrected below what is already paid towards it. Finance.")
+    @APIResponse(responseCode = "200", description = "The corrected pledge")
+    @APIResponse(responseCode = "409", description = "The pledge is cancelled")
+    @APIResponse(responseCode = "422", description = "The correction would leave a year overpaid")
+    public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest request,
+                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
+        return Responses.of(changes.correct(caller.get(), id, request, idempotencyKey));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "Cancel a pledge", description = "The unpaid balance is written off, with the reason. Finance.")
+    @APIResponse(responseCode = "200", description = "The cancelled pledge")
+    @APIResponse(responseCode = "409", description = "Already cancelled, or paid in full")
+    public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request,
+                           @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
+        return Responses.of(changes.cancel(caller.get(), id, request, idempotencyKey));
+    }
+
+    private static NotFoundException noPledge(UUID id) {
+        return new NotFoundException("No pledge " + id);
+    }
+}

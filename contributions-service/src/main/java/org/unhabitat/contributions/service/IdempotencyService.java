@@ -1,0 +1,108 @@
+package org.unhabitat.contributions.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.unhabitat.contributions.repository.AdvisoryLocks;
+import org.unhabitat.contributions.repository.IdempotencyStore;
+import org.unhabitat.contributions.repository.IdempotencyStore.StoredKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key handling after Stripe and the IETF draft. The key row, the change and its outbox
+ * event commit together or not at all, so a stored response means the change happened exactly once.
+ * Failures (4xx) are not stored: nothing was written, and a corrected retry may use the same key.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
+
+    /** What an operation produced: the status, the Location path (or null) and the body to serialise. */
+    public record Outcome(int status, String location, Object body) {
+    }
+
+    private final IdempotencyStore store;
+    private final AdvisoryLocks locks;
+    private final ObjectMapper mapper;
+    private final Duration retention;
+
+    public IdempotencyService(IdempotencyStore store, AdvisoryLocks locks, ObjectMapper mapper,
+                              @ConfigProperty(name = "idempotency.retention") Duration retention) {
+        this.store = store;
+        this.locks = locks;
+        this.mapper = mapper;
+        this.retention = retention;
+    }
+
+    /**
+     * Runs {@code work} once per caller and key. The request is fingerprinted by operation and its
+     * parsed body, so formatting differences in the JSON do not count as a different request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredResponse once(Caller caller, String key, String operation, Object request, Supplier<Outcome> work) {
+        if (key == null) {
+            return serialize(work.get());
+        }
+        String requestHash = sha256Hex(operation + "\n" + json(request));
+        if (!locks.tryLock("idempotency-key", caller.subject(), key)) {
+            throw new ConflictException("A request with this Idempotency-Key is still being processed; retry later");
+        }
+        Optional<StoredKey> stored = store.find(caller.subject(), key);
+        if (stored.isPresent()) {
+            if (!stored.get().requestHash().equals(requestHash)) {
+                throw new UnprocessableException("This Idempotency-Key was already used with a different request");
+            }
+            return new StoredResponse(stored.get().status(), stored.get().location(), stored.get().body());
+        }
+        StoredResponse response = serialize(work.get());
+        store.save(caller.subject(), key, new StoredKey(requestHash, response.status(), response.location(), response.body()),
+                Instant.now());
+        return response;
+    }
+
+    /** Keys are kept for at least the retention period (24 hours), then forgotten. */
+    @Scheduled(every = "1h", delayed = "1m", identity = "idempotency-key-expiry")
+    public void expireOldKeys() {
+        int deleted = store.deleteCreatedBefore(Instant.now().minus(retention));
+        if (deleted > 0) {
+            LOG.infof("Forgot %d idempotency keys older than %s", deleted, retention);
+        }
+    }
+
+    private StoredResponse serialize(Outcome outcome) {
+        return new StoredResponse(outcome.status(), outcome.location(), json(outcome.body()));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256(text));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

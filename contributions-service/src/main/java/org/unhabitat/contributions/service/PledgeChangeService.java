@@ -1,0 +1,190 @@
+package org.unhabitat.contributions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.domain.Money;
+import org.unhabitat.contributions.domain.PledgeStatus;
+import org.unhabitat.contributions.domain.YearAmount;
+import org.unhabitat.contributions.domain.YearBalance;
+import org.unhabitat.contributions.mapping.PledgeMapper;
+import org.unhabitat.contributions.messaging.outbox.Outbox;
+import org.unhabitat.contributions.repository.Payment;
+import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.rest.dto.CancellationRequest;
+import org.unhabitat.contributions.rest.dto.CorrectionRequest;
+import org.unhabitat.contributions.rest.dto.PaymentRequest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What finance does to a recorded pledge: payments, corrections and cancellation. Each locks the
+ * pledge row first, so that two payments cannot both fit into one outstanding balance.
+ */
+@ApplicationScoped
+public class PledgeChangeService {
+
+    private final IdempotencyService idempotency;
+    private final ExchangeRateService rates;
+    private final Outbox outbox;
+
+    public PledgeChangeService(IdempotencyService idempotency, ExchangeRateService rates, Outbox outbox) {
+        this.idempotency = idempotency;
+        this.rates = rates;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public StoredResponse recordPayment(Caller caller, UUID pledgeId, PaymentRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/payments", request,
+                () -> pay(caller, pledgeId, request));
+    }
+
+    @Transactional
+    public StoredResponse correct(Caller caller, UUID pledgeId, CorrectionRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/corrections", request,
+                () -> applyCorrection(caller, pledgeId, request));
+    }
+
+    @Transactional
+    public StoredResponse cancel(Caller caller, UUID pledgeId, CancellationRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/cancellation", request,
+                () -> applyCancellation(pledgeId, caller, request));
+    }
+
+    private IdempotencyService.Outcome pay(Caller caller, UUID pledgeId, PaymentRequest request) {
+        Pledge pledge = lockedPledge(caller, pledgeId);
+        List<FieldViolation> violations = new ArrayList<>();
+        PledgeRules.checkNotFuture("receivedOn", request.receivedOn(), violations);
+        boolean knownCurrency = PledgeRules.checkCurrency("currency", request.currency(), violations);
+        if (knownCurrency) {
+            PledgeRules.checkAmount("amount", request.amount(), request.currency(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        if (!pledge.currency.equals(request.currency())) {
+            throw new UnprocessableException("The pledge is in " + pledge.currency + "; a payment in "
+                    + request.currency() + " cannot settle it. Record the amount received in " + pledge.currency);
+        }
+        requireNotCancelled(pledge);
+        List<YearBalance> balances = PledgeMapper.balances(pledge);
+        YearBalance year = request.forYear() == null ? earliestUnpaid(balances) : scheduleYear(balances, request.forYear());
+        if (request.amount().compareTo(year.outstanding()) > 0) {
+            throw new UnprocessableException("Paying " + request.amount().toPlainString() + " " + pledge.currency
+                    + " would exceed the outstanding balance of " + year.outstanding().toPlainString() + " for "
+                    + year.year());
+        }
+        ExchangeRateService.AppliedRate rate = rates.rateFor(pledge.currency, request.receivedOn());
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.pledge = pledge;
+        payment.currency = pledge.currency;
+        payment.amount = request.amount();
+        payment.fxRate = rate.unitsPerUsd();
+        payment.fxRateRevision = rate.revision();
+        payment.usdAmount = Money.toUsd(request.amount(), rate.unitsPerUsd());
+        payment.usdAtPledgeRate = Money.toUsdOnTopOf(year.paid(), request.amount(), pledge.fxRate);
+        payment.fxDifferenceUsd = payment.usdAmount.subtract(payment.usdAtPledgeRate);
+        payment.receivedOn = request.receivedOn();
+        payment.forYear = year.year();
+        payment.recordedBy = caller.subject();
+        payment.recordedAt = now();
+        payment.persist();
+        pledge.payments.add(payment);
+        pledge.status = PledgeStatus.of(paid(pledge), pledge.amount);
+        outbox.append(PledgeMapper.toRecordedEvent(payment));
+        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id + "/payments/" + payment.id,
+                PledgeMapper.toDto(payment));
+    }
+
+    /** The currency and rate stay: a correction changes what was pledged, not when or in what. */
+    private IdempotencyService.Outcome applyCorrection(Caller caller, UUID pledgeId, CorrectionRequest request) {
+        Pledge pledge = lockedPledge(caller, pledgeId);
+        List<FieldViolation> violations = new ArrayList<>();
+        PledgeRules.checkAmount("amount", request.amount(), pledge.currency, violations);
+        List<YearAmount> schedule = PledgeRules.schedule(request.amount(), pledge.currency, pledge.pledgedOn,
+                request.schedule(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        requireNotCancelled(pledge);
+        for (Map.Entry<Integer, BigDecimal> paid : PledgeMapper.paidByYear(pledge).entrySet()) {
+            BigDecimal corrected = schedule.stream().filter(year -> year.year() == paid.getKey()).map(YearAmount::amount)
+                    .findFirst().orElse(BigDecimal.ZERO);
+            if (corrected.compareTo(paid.getValue()) < 0) {
+                throw new UnprocessableException(Money.inCurrency(paid.getValue(), pledge.currency).toPlainString() + " "
+                        + pledge.currency + " is already paid towards " + paid.getKey()
+                        + "; the corrected schedule must keep at least that for the year");
+            }
+        }
+        PledgeService.addVersion(pledge, request.amount(), schedule, request.reason().strip(), caller.subject(), now());
+        outbox.append(PledgeMapper.toCorrectedEvent(pledge));
+        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+    }
+
+    private IdempotencyService.Outcome applyCancellation(UUID pledgeId, Caller caller, CancellationRequest request) {
+        Pledge pledge = lockedPledge(caller, pledgeId);
+        LocalDate cancelledOn = Optional.ofNullable(request.cancelledOn()).orElse(LocalDate.now(ZoneOffset.UTC));
+        List<FieldViolation> violations = new ArrayList<>();
+        PledgeRules.checkNotFuture("cancelledOn", cancelledOn, violations);
+        if (cancelledOn.isBefore(pledge.pledgedOn)) {
+            violations.add(new FieldViolation("cancelledOn", "must not be before the pledge date"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        requireNotCancelled(pledge);
+        if (pledge.status == PledgeStatus.PAID) {
+            throw new ConflictException("The pledge is paid in full; there is nothing to write off");
+        }
+        List<YearBalance> balances = PledgeMapper.balances(pledge);
+        pledge.writtenOff = balances.stream().map(YearBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        pledge.writtenOffUsd = balances.stream().map(YearBalance::outstandingUsd).reduce(Money.usd(BigDecimal.ZERO), BigDecimal::add);
+        pledge.cancellationReason = request.reason().strip();
+        pledge.cancelledOn = cancelledOn;
+        pledge.cancelledAt = now();
+        pledge.status = PledgeStatus.CANCELLED;
+        outbox.append(PledgeMapper.toCancelledEvent(pledge));
+        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+    }
+
+    private static Pledge lockedPledge(Caller caller, UUID pledgeId) {
+        return Pledge.visibleTo(pledgeId, caller.contributorScope()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> new NotFoundException("No pledge " + pledgeId));
+    }
+
+    private static void requireNotCancelled(Pledge pledge) {
+        if (pledge.status == PledgeStatus.CANCELLED) {
+            throw new ConflictException("The pledge was cancelled on " + pledge.cancelledOn);
+        }
+    }
+
+    private static YearBalance earliestUnpaid(List<YearBalance> balances) {
+        return balances.stream().filter(year -> year.outstanding().signum() > 0).findFirst()
+                .orElseThrow(() -> new UnprocessableException("The pledge is paid in full; nothing is outstanding"));
+    }
+
+    private static YearBalance scheduleYear(List<YearBalance> balances, int year) {
+        return balances.stream().filter(balance -> balance.year() == year).findFirst()
+                .orElseThrow(() -> new UnprocessableException(year + " is not a year of the pledge's schedule"));
+    }
+
+    private static BigDecimal paid(Pledge pledge) {
+        return pledge.payments.stream().map(payment -> payment.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

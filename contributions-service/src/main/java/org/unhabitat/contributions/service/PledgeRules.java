@@ -1,0 +1,95 @@
+package org.unhabitat.contributions.service;
+
+import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.domain.Money;
+import org.unhabitat.contributions.domain.YearAmount;
+import org.unhabitat.contributions.rest.dto.ScheduleEntryRequest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks on amounts, dates and schedules that need no stored state. Violations are collected, not thrown one by one. */
+final class PledgeRules {
+
+    /** No real contribution comes near a quadrillion; the limit keeps amounts inside NUMERIC(22, 4). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+    private static final int MAX_SCHEDULE_DISTANCE_YEARS = 10;
+
+    /**
+     * Today where the day starts first (UTC+14). A date after it is in the future for everyone, so a
+     * partner ahead of UTC can still record something dated its own today.
+     */
+    static LocalDate latestToday() {
+        return LocalDate.now(ZoneOffset.ofHours(14));
+    }
+
+    static boolean checkCurrency(String field, String currency, List<FieldViolation> violations) {
+        if (Money.currency(currency).isEmpty()) {
+            violations.add(new FieldViolation(field, "is not an ISO 4217 currency code"));
+            return false;
+        }
+        return true;
+    }
+
+    static void checkAmount(String field, BigDecimal amount, String currency, List<FieldViolation> violations) {
+        if (amount.signum() <= 0) {
+            violations.add(new FieldViolation(field, "must be greater than zero"));
+        } else if (amount.compareTo(MAX_AMOUNT) >= 0) {
+            violations.add(new FieldViolation(field, "is too large"));
+        } else if (!Money.fitsMinorUnits(amount, Money.minorUnits(currency))) {
+            violations.add(new FieldViolation(field, "has more decimals than " + currency + " allows ("
+                    + Money.minorUnits(currency) + ")"));
+        }
+    }
+
+    static void checkNotFuture(String field, LocalDate date, List<FieldViolation> violations) {
+        if (date.isAfter(latestToday())) {
+            violations.add(new FieldViolation(field, "must not be in the future"));
+        }
+    }
+
+    /**
+     * The schedule by year; when none is given, the whole amount falls in the year of the pledge.
+     * The currency must be valid and the amount already checked.
+     */
+    static List<YearAmount> schedule(BigDecimal amount, String currency, LocalDate pledgedOn,
+                                     List<ScheduleEntryRequest> requested, List<FieldViolation> violations) {
+        if (requested == null) {
+            return List.of(new YearAmount(pledgedOn.getYear(), amount));
+        }
+        if (requested.isEmpty()) {
+            violations.add(new FieldViolation("schedule", "must have at least one year, or be left out"));
+            return List.of();
+        }
+        List<YearAmount> schedule = new ArrayList<>();
+        Set<Integer> years = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < requested.size(); i++) {
+            ScheduleEntryRequest entry = requested.get(i);
+            String prefix = "schedule[" + i + "]";
+            if (Math.abs(entry.year() - pledgedOn.getYear()) > MAX_SCHEDULE_DISTANCE_YEARS) {
+                violations.add(new FieldViolation(prefix + ".year", "must be within ten years of pledgedOn"));
+            } else if (!years.add(entry.year())) {
+                violations.add(new FieldViolation(prefix + ".year", "appears more than once"));
+            }
+            checkAmount(prefix + ".amount", entry.amount(), currency, violations);
+            total = total.add(entry.amount());
+            schedule.add(new YearAmount(entry.year(), entry.amount()));
+        }
+        if (total.compareTo(amount) != 0) {
+            violations.add(new FieldViolation("schedule", "adds up to " + total.toPlainString()
+                    + ", not to the amount " + amount.toPlainString()));
+        }
+        schedule.sort(Comparator.comparingInt(YearAmount::year));
+        return schedule;
+    }
+
+    private PledgeRules() {
+    }
+}

@@ -1,0 +1,254 @@
+package org.unhabitat.contributions.service;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.domain.BudgetLine;
+import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.domain.Money;
+import org.unhabitat.contributions.domain.PledgeStatus;
+import org.unhabitat.contributions.domain.YearAmount;
+import org.unhabitat.contributions.mapping.PledgeMapper;
+import org.unhabitat.contributions.messaging.outbox.Outbox;
+import org.unhabitat.contributions.repository.AdvisoryLocks;
+import org.unhabitat.contributions.repository.Contributor;
+import org.unhabitat.contributions.repository.Payment;
+import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.repository.PledgeVersion;
+import org.unhabitat.contributions.repository.ScheduleEntry;
+import org.unhabitat.contributions.rest.dto.Page;
+import org.unhabitat.contributions.rest.dto.PaymentDto;
+import org.unhabitat.contributions.rest.dto.PledgeDto;
+import org.unhabitat.contributions.rest.dto.PledgeRequest;
+import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PledgeService {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final String CURSOR_PREFIX = "pledge-seq:";
+
+    private final IdempotencyService idempotency;
+    private final ExchangeRateService rates;
+    private final AdvisoryLocks locks;
+    private final Outbox outbox;
+
+    public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, AdvisoryLocks locks, Outbox outbox) {
+        this.idempotency = idempotency;
+        this.rates = rates;
+        this.locks = locks;
+        this.outbox = outbox;
+    }
+
+    /** A partner may pledge only for itself; for any other code it learns nothing, not even that the code exists. */
+    @Transactional
+    public StoredResponse record(Caller caller, PledgeRequest request, String idempotencyKey) {
+        if (!caller.mayActFor(request.contributorCode())) {
+            throw new NotFoundException("No contributor " + request.contributorCode());
+        }
+        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges", request, () -> create(caller, request));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PledgeDto> find(Caller caller, UUID id) {
+        return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional().map(PledgeMapper::toDto);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<PledgeVersionDto>> versions(Caller caller, UUID id) {
+        return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional()
+                .map(pledge -> pledge.versions.stream().map(PledgeMapper::toDto).toList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PaymentDto> findPayment(Caller caller, UUID pledgeId, UUID paymentId) {
+        return Pledge.visibleTo(pledgeId, caller.contributorScope()).firstResultOptional()
+                .flatMap(pledge -> pledge.payments.stream().filter(payment -> payment.id.equals(paymentId)).findFirst())
+                .map(PledgeMapper::toDto);
+    }
+
+    /**
+     * Keyset pagination on the pledge sequence, which grows in commit order: a page never shifts
+     * when pledges arrive, and new ones appear at the end. {@code year} matches pledges whose
+     * current schedule has that year.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PledgeDto> list(Caller caller, PledgeQuery query) {
+        List<FieldViolation> violations = new ArrayList<>();
+        int limit = parseLimit(query.limit(), violations);
+        long after = parseCursor(query.cursor(), violations);
+        Parameters parameters = Parameters.with("after", after);
+        StringBuilder where = new StringBuilder("from Pledge p where p.seq > :after");
+        if (!caller.seesAll()) {
+            where.append(" and p.contributor.code = :scope");
+            parameters.and("scope", caller.contributorScope());
+        }
+        if (query.contributor() != null) {
+            where.append(" and p.contributor.code = :contributor");
+            parameters.and("contributor", query.contributor());
+        }
+        if (query.budgetLine() != null) {
+            where.append(" and p.budgetLine = :budgetLine");
+            parameters.and("budgetLine", parseEnum(BudgetLine.class, "budgetLine", query.budgetLine(), violations));
+        }
+        if (query.status() != null) {
+            where.append(" and p.status = :status");
+            parameters.and("status", parseEnum(PledgeStatus.class, "status", query.status(), violations));
+        }
+        if (query.year() != null) {
+            where.append(" and exists (select 1 from ScheduleEntry e where e.pledgeVersion.pledge = p"
+                    + " and e.pledgeVersion.version = p.version and e.scheduleYear = :year)");
+            parameters.and("year", parseYear(query.year(), violations));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        List<Pledge> found = Pledge.<Pledge>find(where + " order by p.seq", parameters).range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<Pledge> page = more ? found.subList(0, limit) : found;
+        String next = more ? encodeCursor(page.get(page.size() - 1).seq) : null;
+        return new Page<>(page.stream().map(PledgeMapper::toDto).toList(), next);
+    }
+
+    private IdempotencyService.Outcome create(Caller caller, PledgeRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Contributor contributor = Contributor.findById(request.contributorCode());
+        if (contributor == null) {
+            violations.add(new FieldViolation("contributorCode", "is not a registered contributor"));
+        }
+        PledgeRules.checkNotFuture("pledgedOn", request.pledgedOn(), violations);
+        List<YearAmount> schedule = List.of();
+        if (PledgeRules.checkCurrency("currency", request.currency(), violations)) {
+            PledgeRules.checkAmount("amount", request.amount(), request.currency(), violations);
+            schedule = PledgeRules.schedule(request.amount(), request.currency(), request.pledgedOn(), request.schedule(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        ExchangeRateService.AppliedRate rate = rates.rateFor(request.currency(), request.pledgedOn());
+        if (request.reference() != null) {
+            // Two requests with one reference but different keys: the second waits, then sees the first.
+            locks.lock("pledge-reference", contributor.code, request.reference());
+            Optional<Pledge> existing = Pledge.find("contributor.code = ?1 and reference = ?2", contributor.code,
+                    request.reference()).firstResultOptional();
+            if (existing.isPresent()) {
+                throw new DuplicateReferenceException(request.reference(), existing.get().id);
+            }
+        }
+        // Serialises pledge inserts so that seq order is commit order, which keyset pages rely on.
+        locks.lock("pledge-sequence");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Pledge pledge = new Pledge();
+        pledge.id = UUID.randomUUID();
+        pledge.contributor = contributor;
+        pledge.budgetLine = request.budgetLine();
+        pledge.earmarking = request.earmarking();
+        pledge.region = request.region();
+        pledge.currency = request.currency();
+        pledge.amount = request.amount();
+        pledge.fxRate = rate.unitsPerUsd();
+        pledge.fxRateRevision = rate.revision();
+        pledge.pledgedOn = request.pledgedOn();
+        pledge.reference = request.reference();
+        pledge.status = PledgeStatus.PLEDGED;
+        pledge.recordedBy = caller.subject();
+        pledge.recordedAt = now;
+        addVersion(pledge, request.amount(), schedule, null, caller.subject(), now);
+        pledge.persist();
+        outbox.append(PledgeMapper.toRecordedEvent(pledge));
+        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id, PledgeMapper.toDto(pledge));
+    }
+
+    /** Makes amount and schedule the pledge's next version, converted at the pledge's own rate. */
+    static void addVersion(Pledge pledge, BigDecimal amount, List<YearAmount> schedule, String reason, String by, Instant at) {
+        PledgeVersion version = new PledgeVersion();
+        version.pledge = pledge;
+        version.version = pledge.version + 1;
+        version.amount = amount;
+        version.reason = reason;
+        version.recordedBy = by;
+        version.recordedAt = at;
+        BigDecimal usd = Money.usd(BigDecimal.ZERO);
+        for (YearAmount year : schedule) {
+            ScheduleEntry entry = new ScheduleEntry();
+            entry.pledgeVersion = version;
+            entry.scheduleYear = year.year();
+            entry.amount = year.amount();
+            entry.usdAmount = Money.toUsd(year.amount(), pledge.fxRate);
+            usd = usd.add(entry.usdAmount);
+            version.schedule.add(entry);
+        }
+        version.usdAmount = usd;
+        pledge.versions.add(version);
+        pledge.version = version.version;
+        pledge.amount = amount;
+        pledge.usdAmount = usd;
+        BigDecimal paid = pledge.payments.stream().map((Payment payment) -> payment.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        pledge.status = PledgeStatus.of(paid, amount);
+    }
+
+    private static int parseLimit(String limit, List<FieldViolation> violations) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below like any other out-of-range value
+        }
+        violations.add(new FieldViolation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+
+    private static int parseYear(String year, List<FieldViolation> violations) {
+        try {
+            return Integer.parseInt(year);
+        } catch (NumberFormatException e) {
+            violations.add(new FieldViolation("year", "must be a year such as 2021"));
+            return 0;
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, List<FieldViolation> violations) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, "is not a known code"));
+            return type.getEnumConstants()[0];
+        }
+    }
+
+    static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long parseCursor(String cursor, List<FieldViolation> violations) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                return Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
+            }
+        } catch (IllegalArgumentException ignored) {
+            // NumberFormatException included: any cursor we did not issue is reported below
+        }
+        violations.add(new FieldViolation("cursor", "is not a cursor from this list"));
+        return 0;
+    }
+}
