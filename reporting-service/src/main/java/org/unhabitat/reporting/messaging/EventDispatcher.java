@@ -11,12 +11,26 @@ import org.unhabitat.reporting.messaging.events.PledgeStateV1;
 import org.unhabitat.reporting.messaging.events.PoisonEventException;
 import org.unhabitat.reporting.service.ReadModelUpdater;
 
+import java.util.Map;
+
 /** Routes each event type and version to its effect on the read model. */
 @ApplicationScoped
 public class EventDispatcher {
 
-    /** Events that reporting has no use for, acknowledged so that they are not mistaken for unknown versions. */
-    static final String EXCHANGE_RATE_SET = "org.unhabitat.exchange-rate.set.v1";
+    /**
+     * Every CloudEvents type reporting understands, with the record its data is read into. Void marks
+     * a type that changes nothing here but is acknowledged, so that it is not mistaken for an unknown version.
+     */
+    public static final Map<String, Class<?>> PAYLOAD_TYPES = Map.of(
+            PlanLineDefinedV1.TYPE, PlanLineDefinedV1.class,
+            AnnualFigureSetV1.TARGET, AnnualFigureSetV1.class,
+            AnnualFigureSetV1.APPROVED_BUDGET, AnnualFigureSetV1.class,
+            ContributorRegisteredV1.TYPE, ContributorRegisteredV1.class,
+            PledgeStateV1.RECORDED, PledgeStateV1.class,
+            PledgeStateV1.CORRECTED, PledgeStateV1.class,
+            PledgeCancelledV1.TYPE, PledgeCancelledV1.class,
+            PaymentRecordedV1.TYPE, PaymentRecordedV1.class,
+            "org.unhabitat.exchange-rate.set.v1", Void.class);
 
     private final EventDecoder decoder;
     private final ReadModelUpdater updater;
@@ -29,33 +43,29 @@ public class EventDispatcher {
     }
 
     public void dispatch(IncomingEvent event) {
-        switch (event.type()) {
-            case PlanLineDefinedV1.TYPE -> {
-                PlanLineDefinedV1 planLine = decoder.decode(event, PlanLineDefinedV1.class);
-                retry.untilApplied(() -> updater.applyPlanLine(event.id(), event.type(), planLine));
-            }
-            case AnnualFigureSetV1.TARGET, AnnualFigureSetV1.APPROVED_BUDGET -> {
-                AnnualFigureSetV1 figure = decoder.decode(event, AnnualFigureSetV1.class);
-                retry.untilApplied(() -> updater.applyAnnualFigure(event.id(), event.type(), figure));
-            }
-            case ContributorRegisteredV1.TYPE -> {
-                ContributorRegisteredV1 contributor = decoder.decode(event, ContributorRegisteredV1.class);
-                retry.untilApplied(() -> updater.applyContributor(event.id(), event.type(), contributor.asRef()));
-            }
-            case PledgeStateV1.RECORDED, PledgeStateV1.CORRECTED -> {
-                PledgeStateV1 pledge = decoder.decode(event, PledgeStateV1.class);
-                retry.untilApplied(() -> updater.applyPledgeState(event.id(), event.type(), pledge));
-            }
-            case PledgeCancelledV1.TYPE -> {
-                PledgeCancelledV1 cancellation = decoder.decode(event, PledgeCancelledV1.class);
-                retry.untilApplied(() -> updater.applyCancellation(event.id(), event.type(), cancellation));
-            }
-            case PaymentRecordedV1.TYPE -> {
-                PaymentRecordedV1 payment = decoder.decode(event, PaymentRecordedV1.class);
-                retry.untilApplied(() -> updater.applyPayment(event.id(), event.type(), payment));
-            }
-            case EXCHANGE_RATE_SET -> retry.untilApplied(() -> updater.acknowledge(event.id(), event.type()));
-            default -> throw new PoisonEventException("Unknown event type " + event.type());
+        Class<?> payloadType = PAYLOAD_TYPES.get(event.type());
+        if (payloadType == null) {
+            throw new PoisonEventException("Unknown event type " + event.type());
+        }
+        Object payload = payloadType == Void.class ? null : decoder.decode(event, payloadType);
+        retry.untilApplied(() -> apply(event, payload));
+    }
+
+    private void apply(IncomingEvent event, Object payload) {
+        if (payload instanceof PlanLineDefinedV1 planLine) {
+            updater.applyPlanLine(event.id(), event.type(), planLine);
+        } else if (payload instanceof AnnualFigureSetV1 figure) {
+            updater.applyAnnualFigure(event.id(), event.type(), figure);
+        } else if (payload instanceof ContributorRegisteredV1 contributor) {
+            updater.applyContributor(event.id(), event.type(), contributor.asRef());
+        } else if (payload instanceof PledgeStateV1 pledge) {
+            updater.applyPledgeState(event.id(), event.type(), pledge);
+        } else if (payload instanceof PledgeCancelledV1 cancellation) {
+            updater.applyCancellation(event.id(), event.type(), cancellation);
+        } else if (payload instanceof PaymentRecordedV1 payment) {
+            updater.applyPayment(event.id(), event.type(), payment);
+        } else {
+            updater.acknowledge(event.id(), event.type());
         }
     }
 }

@@ -93,6 +93,11 @@ public class PledgeBookRepository {
                 .executeUpdate();
     }
 
+    public boolean paymentExists(UUID paymentId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM payment WHERE payment_id = :id")
+                .setParameter("id", paymentId).getResultList().isEmpty();
+    }
+
     public void insertPayment(PaymentRecordedV1 payment) {
         entityManager.createNativeQuery("""
                         INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)

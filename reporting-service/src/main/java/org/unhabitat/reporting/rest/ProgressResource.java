@@ -1,8 +1,6 @@
 package org.unhabitat.reporting.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -45,15 +43,16 @@ public class ProgressResource {
             @Parameter(description = "Plan id", example = "2020-2023")
             @QueryParam("plan") @Pattern(regexp = "\\d{4}-\\d{4}", message = "must look like 2020-2023") String plan,
             @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021")
-            @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION, example = "2021-12-31") @QueryParam("asOf") String asOf) {
         LocalDate cutOff = ReportParameters.asOf(asOf);
-        if ((plan == null) == (year == null)) {
+        Integer reportYear = ReportParameters.optionalYear(year);
+        if ((plan == null) == (reportYear == null)) {
             throw new InvalidParameterException(plan == null ? "year" : "plan",
                     "give exactly one of year (e.g. year=2021) and plan (e.g. plan=2020-2023)");
         }
-        if (year != null) {
-            return progress.forYear(year, cutOff);
+        if (reportYear != null) {
+            return progress.forYear(reportYear, cutOff);
         }
         return progress.againstPlan(plan, cutOff).orElseThrow(() -> new NotFoundException("No plan with id " + plan));
     }

@@ -34,11 +34,41 @@ final class ReportParameters {
         }
     }
 
-    static int year(Integer value) {
-        if (value == null) {
+    static int year(String value) {
+        if (value == null || value.isBlank()) {
             throw new InvalidParameterException("year", "is required");
         }
-        return value;
+        return optionalYear(value);
+    }
+
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return 10;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like any other unusable limit
+        }
+        throw new InvalidParameterException("limit", "must be a whole number from 1 to 100");
+    }
+
+    static Integer optionalYear(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(value);
+            if (year >= 1945 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like any other unusable year
+        }
+        throw new InvalidParameterException("year", "must be a year between 1945 and 2100");
     }
 
     private ReportParameters() {

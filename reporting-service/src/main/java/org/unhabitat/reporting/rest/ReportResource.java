@@ -1,9 +1,6 @@
 package org.unhabitat.reporting.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,11 +44,11 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "At most limit rows")
     @APIResponse(responseCode = "400", description = "Missing year, unknown budget line or limit out of range (problem+json)")
     public List<TopContributorRow> topContributors(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = "A core budget line; all lines when absent", example = "FOUNDATION_NON_EARMARKED") @QueryParam("budgetLine") String budgetLine,
-            @Parameter(description = "Rows, 1 to 100") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Rows, 1 to 100") @QueryParam("limit") String limit,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return donors.topContributors(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), limit,
+        return donors.topContributors(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), ReportParameters.limit(limit),
                 ReportParameters.asOf(asOf));
     }
 
@@ -64,7 +61,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Six rows")
     @APIResponse(responseCode = "400", description = "Missing year or malformed asOf (problem+json)")
     public List<RegionRow> regions(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION, example = "2021-11-30") @QueryParam("asOf") String asOf) {
         return donors.regions(ReportParameters.year(year), ReportParameters.asOf(asOf));
     }
@@ -78,7 +75,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Twelve rows")
     @APIResponse(responseCode = "400", description = "Missing year, unknown budget line or malformed asOf (problem+json)")
     public List<MonthRow> monthly(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = "A core budget line; all lines when absent") @QueryParam("budgetLine") String budgetLine,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
         return donors.monthly(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), ReportParameters.asOf(asOf));
@@ -93,7 +90,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The year's core donor base")
     @APIResponse(responseCode = "400", description = "Missing year or malformed asOf (problem+json)")
     public DonorBase donorBase(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
         return donors.donorBase(ReportParameters.year(year), ReportParameters.asOf(asOf));
     }
@@ -108,7 +105,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The year's indicators")
     @APIResponse(responseCode = "400", description = "Missing year or malformed asOf (problem+json)")
     public Indicators kpis(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
         return indicators.indicators(ReportParameters.year(year), ReportParameters.asOf(asOf));
     }
@@ -122,7 +119,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The forecast and its method")
     @APIResponse(responseCode = "400", description = "Missing year or malformed asOf (problem+json)")
     public Forecast forecast(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = "Forecast from this day instead of today") @QueryParam("asOf") String asOf) {
         return indicators.forecast(ReportParameters.year(year), ReportParameters.asOf(asOf));
     }

@@ -120,10 +120,13 @@ public class ReadModelUpdater {
         });
     }
 
-    /** Income counts at once; the pledge's balance follows once the pledge itself is known. */
+    /**
+     * Income counts at once; the pledge's balance follows once the pledge itself is known. A payment
+     * seen before under another event id is not counted twice.
+     */
     @Transactional
     public void applyPayment(UUID eventId, String eventType, PaymentRecordedV1 payment) {
-        if (!inbox.claim(eventId, eventType)) {
+        if (!inbox.claim(eventId, eventType) || pledgeBook.paymentExists(payment.paymentId())) {
             return;
         }
         pledgeBook.upsertContributor(payment.contributor());

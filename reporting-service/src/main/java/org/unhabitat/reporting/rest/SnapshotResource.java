@@ -1,0 +1,85 @@
+package org.unhabitat.reporting.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.reporting.rest.dto.MonthEndSnapshot;
+import org.unhabitat.reporting.service.SnapshotService;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+@Path("/api/v1/snapshots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Month-end snapshots")
+public class SnapshotResource {
+
+    private final SnapshotService snapshots;
+    private final Clock clock;
+
+    public SnapshotResource(SnapshotService snapshots, Clock clock) {
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/{month}")
+    @PermitAll
+    @Operation(summary = "A frozen month-end snapshot",
+            description = "The figures of the monthly financial update as they stood at the end of the month: progress, "
+                    + "regions, the monthly series and the top contributors per line. Taken automatically once the month "
+                    + "has ended and every event has been applied, and never changed afterwards. Public.")
+    @APIResponse(responseCode = "200", description = "The snapshot",
+            content = @Content(schema = @Schema(implementation = MonthEndSnapshot.class)))
+    @APIResponse(responseCode = "400", description = "Not a month as YYYY-MM (problem+json)")
+    @APIResponse(responseCode = "404", description = "No snapshot of that month (problem+json)")
+    public String get(@Parameter(description = "Month as YYYY-MM", example = "2021-11") @PathParam("month") String month) {
+        return snapshots.find(parse(month)).orElseThrow(() -> new NotFoundException("No snapshot of " + month));
+    }
+
+    @POST
+    @Path("/{month}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = OpenApiDefinition.BEARER)
+    @Operation(summary = "Take an ended month's snapshot now",
+            description = "For months that ended before reporting-service ran, or to take one without waiting for the "
+                    + "hourly check. An existing snapshot is returned unchanged (200); a new one gives 201. Admin only.")
+    @APIResponse(responseCode = "201", description = "Taken")
+    @APIResponse(responseCode = "200", description = "Already taken; returned unchanged")
+    @APIResponse(responseCode = "400", description = "Not a month, or a month that has not ended (problem+json)")
+    @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
+    @APIResponse(responseCode = "403", description = "Not an admin (problem+json)")
+    public Response take(@Parameter(description = "Month as YYYY-MM", example = "2021-12") @PathParam("month") String month) {
+        YearMonth ended = parse(month);
+        if (!ended.isBefore(YearMonth.now(clock))) {
+            throw new InvalidParameterException("month", "has not ended yet");
+        }
+        boolean existed = snapshots.find(ended).isPresent();
+        return Response.status(existed ? Response.Status.OK : Response.Status.CREATED)
+                .entity(snapshots.take(ended)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static YearMonth parse(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("month", "must be a month as YYYY-MM");
+        }
+    }
+}
