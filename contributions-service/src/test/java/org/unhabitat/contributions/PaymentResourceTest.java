@@ -143,6 +143,29 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aPaymentPostedTwiceWithOneKeyIsRecordedOnceAndReadableByItsPartner() {
+        String pledge = twoYearEuroPledge("IT-PAYMENT-RETRY");
+        String body = """
+                {"amount":"1000","currency":"EUR","receivedOn":"2021-02-10"}""";
+        String first = given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "payment-" + pledge).body(body)
+                .when().post("/api/v1/pledges/" + pledge + "/payments")
+                .then().statusCode(201).extract().asString();
+        var replay = given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "payment-" + pledge).body(body)
+                .when().post("/api/v1/pledges/" + pledge + "/payments")
+                .then().statusCode(201).extract();
+        org.junit.jupiter.api.Assertions.assertEquals(first, replay.asString());
+
+        given().auth().oauth2(TestTokens.partner("ITA")).when().get(replay.header("Location"))
+                .then().statusCode(200).body("amount", equalTo("1000.00")).body("usdAmount", equalTo("1212.12"));
+        given().auth().oauth2(TestTokens.partner("EC")).when().get(replay.header("Location"))
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges/" + pledge)
+                .then().body("payments", hasSize(1)).body("paid", equalTo("1000.00"));
+    }
+
+    @Test
     void onlyFinanceRecordsPayments() {
         String pledge = twoYearEuroPledge("IT-PARTNER-PAYS");
         given().auth().oauth2(TestTokens.partner("ITA")).contentType(ContentType.JSON)

@@ -169,7 +169,7 @@ class PledgeResourceTest {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(validationPledge("\"amount\":\"100\",\"reference\":\"" + padding + "\""))
                 .when().post("/api/v1/pledges")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
         assertNothingWasWrittenForTheValidationContributor();
     }
 
