@@ -7,9 +7,19 @@ import org.junit.jupiter.api.Test;
 import org.unhabitat.testing.SuiteInfrastructure;
 import org.unhabitat.testing.TestTokens;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(SuiteInfrastructure.class)
@@ -37,6 +47,29 @@ class ExchangeRateResourceTest {
                  "region":"LATIN_AMERICA_CARIBBEAN","currency":"CHF","amount":"950000","pledgedOn":"2021-03-09"}""");
         given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges/" + after)
                 .then().statusCode(200).body("fxRate", equalTo("0.95")).body("usdAmount", equalTo("1000000.00"));
+    }
+
+    @Test
+    void concurrentRevisionsOfOneMonthGetDistinctRevisionNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String rate = "3.6" + i;
+            calls.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                        .body("{\"unitsPerUsd\":\"" + rate + "\"}")
+                        .when().put("/api/v1/exchange-rates/AED/2021-08").statusCode();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> call : calls) {
+            assertTrue(Set.of(200, 201).contains(call.get(60, TimeUnit.SECONDS)));
+        }
+        pool.shutdown();
+        given().when().get("/api/v1/exchange-rates/AED/2021-08/history")
+                .then().statusCode(200).body("revision", contains(1, 2, 3, 4, 5));
     }
 
     @Test

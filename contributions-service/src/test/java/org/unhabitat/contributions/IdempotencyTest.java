@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.service.IdempotencyService;
 import org.unhabitat.testing.SuiteInfrastructure;
 import org.unhabitat.testing.TestTokens;
@@ -84,6 +85,46 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRequestWhoseKeyIsStillInFlightGetsAConflict() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long lock = AdvisoryLocks.lockId("idempotency-key", "partner-" + CONTRIBUTOR.toLowerCase(), key);
+        try (Connection firstRequest = dataSource.getConnection()) {
+            hold(firstRequest, "pg_advisory_lock", lock);
+            post(key, pledge("IN-FLIGHT-1", "20")).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("A request with this Idempotency-Key is still being processed; retry later"));
+            hold(firstRequest, "pg_advisory_unlock", lock);
+        }
+        post(key, pledge("IN-FLIGHT-1", "20")).then().statusCode(201);
+    }
+
+    @Test
+    void tenConcurrentPostsOfOneReferenceWithoutKeysRecordOnePledge() throws Exception {
+        String body = pledge("CONCURRENT-REFERENCE", "30");
+        String token = TestTokens.partner(CONTRIBUTOR);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/pledges");
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> call : calls) {
+            responses.add(call.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        List<Response> created = responses.stream().filter(response -> response.statusCode() == 201).toList();
+        assertEquals(1, created.size());
+        String id = created.get(0).path("id");
+        assertTrue(responses.stream().filter(response -> response.statusCode() != 201)
+                .allMatch(response -> response.statusCode() == 409 && id.equals(response.path("pledgeId"))));
+    }
+
+    @Test
     void theSameKeyAndBodyReplayTheFirstResponseByteForByte() {
         String key = UUID.randomUUID().toString();
         String body = pledge("REPLAY-1", "100.10");
@@ -117,6 +158,12 @@ class IdempotencyTest {
     }
 
     @Test
+    void aKeyLongerThanTwoHundredFiftyFiveCharactersIsABadRequest() {
+        post("k".repeat(256), pledge("LONG-KEY", "1")).then().statusCode(400)
+                .body("errors.field", contains("idempotencyKey"));
+    }
+
+    @Test
     void aFailedRequestStoresNothingSoTheKeyCanBeUsedForTheCorrectedOne() {
         String key = UUID.randomUUID().toString();
         post(key, pledge("AFTER-FAILURE", "0")).then().statusCode(400);
@@ -138,6 +185,13 @@ class IdempotencyTest {
         post(old, pledge("EXPIRY-OLD-2", "10")).then().statusCode(201).body("reference", equalTo("EXPIRY-OLD-2"));
         given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges?contributor=" + CONTRIBUTOR + "&limit=500")
                 .then().body("items.reference.findAll { it.startsWith('EXPIRY') }", contains("EXPIRY-RECENT", "EXPIRY-OLD", "EXPIRY-OLD-2"));
+    }
+
+    private static void hold(Connection connection, String function, long lock) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(" + function + "(?) AS TEXT)")) {
+            statement.setLong(1, lock);
+            statement.executeQuery().close();
+        }
     }
 
     private void age(String key, String interval) throws Exception {

@@ -36,8 +36,11 @@ public class AdvisoryLocks {
                 .setParameter("id", lockId(parts)).getSingleResult();
     }
 
-    /** 64 bits of a SHA-256 of the parts; a collision only makes two unrelated requests wait for each other. */
-    static long lockId(String... parts) {
+    /**
+     * 64 bits of a SHA-256 of the parts; a collision only makes two unrelated requests wait for each
+     * other. Public so that an operator (or a test) can find or hold the very lock a request takes.
+     */
+    public static long lockId(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

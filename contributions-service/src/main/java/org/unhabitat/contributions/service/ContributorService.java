@@ -7,6 +7,7 @@ import org.unhabitat.contributions.domain.Countries;
 import org.unhabitat.contributions.domain.FieldViolation;
 import org.unhabitat.contributions.mapping.ContributorMapper;
 import org.unhabitat.contributions.messaging.outbox.Outbox;
+import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
 import org.unhabitat.contributions.rest.dto.ContributorDto;
 import org.unhabitat.contributions.rest.dto.ContributorRequest;
@@ -28,9 +29,11 @@ public class ContributorService {
     public record Registration(ContributorDto contributor, boolean created) {
     }
 
+    private final AdvisoryLocks locks;
     private final Outbox outbox;
 
-    public ContributorService(Outbox outbox) {
+    public ContributorService(AdvisoryLocks locks, Outbox outbox) {
+        this.locks = locks;
         this.outbox = outbox;
     }
 
@@ -38,6 +41,8 @@ public class ContributorService {
     @Transactional
     public Registration register(String code, ContributorRequest request) {
         String country = validate(code, request);
+        // Two first registrations of one code at once: the second waits and updates instead of failing on the key.
+        locks.lock("contributor", code);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Contributor contributor = Contributor.<Contributor>findByIdOptional(code).orElse(null);
         boolean created = contributor == null;

@@ -6,6 +6,7 @@ import org.unhabitat.contributions.domain.FieldViolation;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.mapping.ExchangeRateMapper;
 import org.unhabitat.contributions.messaging.outbox.Outbox;
+import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.ExchangeRate;
 import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
 import org.unhabitat.contributions.rest.dto.ExchangeRateRequest;
@@ -36,9 +37,11 @@ public class ExchangeRateService {
     public record Setting(ExchangeRateDto rate, boolean created) {
     }
 
+    private final AdvisoryLocks locks;
     private final Outbox outbox;
 
-    public ExchangeRateService(Outbox outbox) {
+    public ExchangeRateService(AdvisoryLocks locks, Outbox outbox) {
+        this.locks = locks;
         this.outbox = outbox;
     }
 
@@ -46,6 +49,8 @@ public class ExchangeRateService {
     @Transactional
     public Setting set(Caller caller, String currency, String month, ExchangeRateRequest request) {
         validate(currency, month, request.unitsPerUsd());
+        // Two revisions of one month at once would both be "current + 1"; the second waits and sees the first.
+        locks.lock("exchange-rate", currency, month);
         Optional<ExchangeRate> current = ExchangeRate.current(currency, month);
         if (current.isPresent() && current.get().unitsPerUsd.compareTo(request.unitsPerUsd()) == 0) {
             return new Setting(ExchangeRateMapper.toDto(current.get()), false);
