@@ -105,7 +105,8 @@ done
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 if [[ "$DEMO" == true ]]; then
-  "$ROOT/deploy/demo/load.sh" "http://127.0.0.1:$CONTRIBUTIONS_PORT" "http://127.0.0.1:$TARGETS_PORT"
+  java -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.DemoDataset \
+    "http://127.0.0.1:$CONTRIBUTIONS_PORT" "$DATA/keys" "$JWT_ISSUER" "$JWT_AUDIENCE"
 fi
 
 cat <<INFO

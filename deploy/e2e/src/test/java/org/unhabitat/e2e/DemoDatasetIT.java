@@ -1,0 +1,132 @@
+package org.unhabitat.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.unhabitat.devkit.DemoDataset;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The demo dataset, loaded through contributions-service's public API, must reproduce the source
+ * report's figures in reporting-service's reports, having crossed the broker as events.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoDatasetIT {
+
+    private static final List<String> REPORTS = List.of(
+            "/api/v1/progress?year=2021&asOf=2021-12-31", "/api/v1/regions?year=2021&asOf=2021-11-30",
+            "/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_NON_EARMARKED",
+            "/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_EARMARKED",
+            "/api/v1/top-contributors?year=2021&budgetLine=TECHNICAL_COOPERATION",
+            "/api/v1/donor-base?year=2021", "/api/v1/monthly?year=2021", "/api/v1/kpis?year=2021");
+
+    private static SuiteUnderTest suite;
+
+    @BeforeAll
+    static void startSuiteAndLoadTheDemo() throws Exception {
+        suite = new SuiteUnderTest();
+        loadDemo();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(reporting("/api/v1/progress?year=2021"))
+                .then().statusCode(200).body("totals.receivedUsd", equalTo("196200000.00")));
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void figureTwoIncomeReceivedAgainstTargetsAsOfTheEndOf2021() {
+        given().get(reporting("/api/v1/progress?year=2021&asOf=2021-12-31")).then().statusCode(200)
+                .body("lines.budgetLine", contains("REGULAR_BUDGET", "FOUNDATION_NON_EARMARKED", "FOUNDATION_EARMARKED", "TECHNICAL_COOPERATION"))
+                .body("lines.receivedUsd", contains("14200000.00", "2900000.00", "34300000.00", "144800000.00"))
+                .body("lines.targetUsd", contains("14500000.00", "10000000.00", "43300000.00", "152600000.00"))
+                .body("lines[1].priorYearUsd", equalTo("500000.00"))
+                .body("lines.achievedPct", contains(97.9f, 29.0f, 79.2f, 94.9f))
+                .body("totals.receivedUsd", equalTo("196200000.00"))
+                .body("totals.targetUsd", equalTo("220400000.00"));
+    }
+
+    @Test
+    @Order(2)
+    void figureThreeIncomeByRegionAsOfThirtiethNovember() {
+        given().get(reporting("/api/v1/regions?year=2021&asOf=2021-11-30")).then().statusCode(200)
+                .body("region", contains("AFRICA", "ARAB_STATES", "ASIA_PACIFIC", "GLOBAL", "LATIN_AMERICA_CARIBBEAN", "EUROPE"))
+                .body("receivedUsd", contains("24900000.00", "54200000.00", "17740000.00", "24349000.00", "780000.00", "680000.00"))
+                .body("sharePct", contains(20.3f, 44.2f, 14.5f, 19.9f, 0.6f, 0.6f));
+    }
+
+    @Test
+    @Order(3)
+    void theThreeTopTenTablesOf2021() {
+        given().get(reporting("/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_NON_EARMARKED")).then().statusCode(200)
+                .body("contributorCode", contains("USA", "CHN", "TUR", "DEU", "ZAF", "NAM", "ITA", "IND", "KEN", "KOR"));
+        given().get(reporting("/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_EARMARKED")).then().statusCode(200)
+                .body("contributorCode", contains("EC", "POL", "NLD", "UN-ENTITIES", "ESP", "CHE", "DEU", "CHN", "JPN", "SWE"))
+                .body("receivedUsd[9]", equalTo("800000.00"));
+        given().get(reporting("/api/v1/top-contributors?year=2021&budgetLine=TECHNICAL_COOPERATION")).then().statusCode(200)
+                .body("contributorCode", contains("EC", "ADAPTATION-FUND", "UN-ENTITIES", "JPN", "MOZ", "KUWAIT-FUND", "ETH", "KFW", "CHE", "ITA"));
+    }
+
+    @Test
+    @Order(4)
+    void swedensSevenMillionKronorAreEightHundredThousandDollars() {
+        String pledges = given().auth().oauth2(finance()).get(suite.url("contributions") + "/api/v1/pledges?contributor=SWE&year=2021")
+                .then().statusCode(200).extract().asString();
+        assertEquals(true, pledges.contains("\"usdAmount\":\"800000.00\""), pledges);
+        assertEquals(true, pledges.contains("\"fxRate\":\"8.75\""), pledges);
+    }
+
+    @Test
+    @Order(5)
+    void paragraphTenNewResumedAndIncreasedCoreDonors() {
+        given().get(reporting("/api/v1/donor-base?year=2021")).then().statusCode(200)
+                .body("coreContributors", equalTo(15))
+                .body("new", contains("MUS", "NAM", "TUR"))
+                .body("resumed", contains("EGY", "ITA", "RWA"))
+                .body("increased", contains("KIR", "PHL"));
+    }
+
+    @Test
+    @Order(6)
+    void loadingTheDemoAgainChangesNothing() throws Exception {
+        Map<String, String> before = snapshotOfReports();
+        loadDemo();
+        Thread.sleep(2000);
+        assertEquals(before, snapshotOfReports());
+    }
+
+    private static Map<String, String> snapshotOfReports() {
+        Map<String, String> reports = new LinkedHashMap<>();
+        REPORTS.forEach(report -> reports.put(report, given().get(reporting(report)).then().statusCode(200).extract().asString()));
+        return reports;
+    }
+
+    private static void loadDemo() throws Exception {
+        new DemoDataset(suite.url("contributions"), finance()).load();
+    }
+
+    private static String finance() {
+        return suite.tokens().mint("finance", null, Duration.ofMinutes(30));
+    }
+
+    private static String reporting(String path) {
+        return suite.url("reporting") + path;
+    }
+}
