@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The producer side of the contract with reporting-service: what is actually published to Kafka must
@@ -127,12 +129,20 @@ class EventContractTest {
         return type.equals(KafkaRecords.header(record, "ce_type")) && key.equals(record.key());
     }
 
-    /** Compares the whole payload after pinning the named generated fields to the fixture's values. */
+    /**
+     * Compares the whole payload after pinning the named generated fields to the fixture's values;
+     * those must still have the fixture's format: a UUID, or an ISO-8601 instant in UTC.
+     */
     private void assertMatchesContract(String fixture, JsonNode published, String... generatedFields) throws Exception {
         JsonNode contract = mapper.readTree(Files.readString(Path.of("src/test/resources/contracts/events", fixture)));
         ObjectNode pinned = published.deepCopy();
         for (String field : generatedFields) {
-            assertFalse(published.path(field).asText().isEmpty(), field + " must be set");
+            String value = published.path(field).asText();
+            if (field.endsWith("Id")) {
+                assertEquals(value, UUID.fromString(value).toString(), field + " must be a UUID");
+            } else {
+                assertTrue(value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"), field + " must be an instant in UTC: " + value);
+            }
             pinned.set(field, contract.get(field));
         }
         assertEquals(contract, pinned, "the published " + fixture + " must match the pinned contract exactly");

@@ -35,8 +35,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PledgeService {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
     private static final String CURSOR_PREFIX = "pledge-seq:";
 
     private final IdempotencyService idempotency;
@@ -232,7 +232,7 @@ public class PledgeService {
         }
     }
 
-    static String encodeCursor(long seq) {
+    private static String encodeCursor(long seq) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
