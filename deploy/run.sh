@@ -50,6 +50,14 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
 
+pid_of() { # name: prints the PID of a process this script started, or fails
+  local i
+  for i in "${!NAMES[@]}"; do
+    if [[ "${NAMES[$i]}" == "$1" ]]; then echo "${PIDS[$i]}"; return 0; fi
+  done
+  return 1
+}
+
 start_bg() { # name logfile command...
   local name=$1 log=$2; shift 2
   "$@" >>"$log" 2>&1 &
@@ -63,44 +71,52 @@ java -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.KeyPairCommand "$DAT
 
 started=$(date +%s%N)
 
-echo "Starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
-start_bg postgres "$DATA/logs/postgres.log" \
-  java -Xmx256m -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.LocalPostgres \
-  "$DATA/postgres" "$POSTGRES_PORT" contributions targets reporting
+# What the environment already points at is used as it is: nothing embedded starts for it.
+if [[ -n "${CONTRIBUTIONS_DB_URL:-}" && -n "${TARGETS_DB_URL:-}" && -n "${REPORTING_DB_URL:-}" ]]; then
+  echo "Using the PostgreSQL databases given by *_DB_URL"
+else
+  echo "Starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
+  start_bg postgres "$DATA/logs/postgres.log" \
+    java -Xmx256m -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.LocalPostgres \
+    "$DATA/postgres" "$POSTGRES_PORT" contributions targets reporting
+fi
+if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+  echo "Using the Kafka brokers given by KAFKA_BOOTSTRAP_SERVERS: $KAFKA_BOOTSTRAP_SERVERS"
+else
+  echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
+  write_kafka_config "$DATA/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+  format_kafka_storage_once "$ROOT" "$DATA/kafka"
+  start_bg kafka "$DATA/logs/kafka-console.log" \
+    java -Xms256m -Xmx512m -Dkafka.logs.dir="$DATA/logs" \
+    -Dlog4j2.configurationFile="$ROOT/deploy/kafka-broker/log4j2.properties" \
+    -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$DATA/kafka/server.properties"
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+fi
+if pid=$(pid_of postgres); then wait_for_port "$POSTGRES_PORT" 60 postgres "$pid" "$DATA/logs/postgres.log"; fi
+if pid=$(pid_of kafka); then wait_for_port "$KAFKA_PORT" 60 kafka "$pid" "$DATA/logs/server.log"; fi
 
-echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
-write_kafka_config "$DATA/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-format_kafka_storage_once "$ROOT" "$DATA/kafka"
-start_bg kafka "$DATA/logs/kafka-console.log" \
-  java -Xms256m -Xmx512m -Dkafka.logs.dir="$DATA/logs" \
-  -Dlog4j2.configurationFile="$ROOT/deploy/kafka-broker/log4j2.properties" \
-  -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$DATA/kafka/server.properties"
-
-wait_for_port "$POSTGRES_PORT" 60 postgres "${PIDS[0]}" "$DATA/logs/postgres.log"
-wait_for_port "$KAFKA_PORT" 60 kafka "${PIDS[1]}" "$DATA/logs/server.log"
-
-jdbc() { echo "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$1"; }
 common_env=(
-  "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+  "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
   "JWT_ISSUER=$JWT_ISSUER"
   "JWT_AUDIENCE=$JWT_AUDIENCE"
   "JWT_PUBLIC_KEY_LOCATION=file:$DATA/keys/jwt-public.pem"
 )
 for service in contributions targets reporting; do
-  port_var="${service^^}_PORT"
+  prefix=${service^^}
+  port_var="${prefix}_PORT" url_var="${prefix}_DB_URL" user_var="${prefix}_DB_USER" password_var="${prefix}_DB_PASSWORD"
   jar="$ROOT/$service-service/target/quarkus-app/quarkus-run.jar"
   echo "Starting $service-service on :${!port_var}"
   # shellcheck disable=SC2086
   start_bg "$service-service" "$DATA/logs/$service-service.log" env "${common_env[@]}" \
     "QUARKUS_HTTP_PORT=${!port_var}" \
-    "${service^^}_DB_URL=$(jdbc "$service")" "${service^^}_DB_USER=postgres" "${service^^}_DB_PASSWORD=postgres" \
+    "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$service}" \
+    "$user_var=${!user_var:-postgres}" "$password_var=${!password_var:-postgres}" \
     java $SERVICE_JAVA_OPTS -jar "$jar"
 done
 
-for i in 2 3 4; do
-  service=${NAMES[$i]%-service}
+for service in contributions targets reporting; do
   port_var="${service^^}_PORT"
-  wait_for_ready "${!port_var}" 90 "${NAMES[$i]}" "${PIDS[$i]}" "$DATA/logs/${NAMES[$i]}.log"
+  wait_for_ready "${!port_var}" 90 "$service-service" "$(pid_of "$service-service")" "$DATA/logs/$service-service.log"
 done
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
