@@ -42,7 +42,7 @@ class PlanProgressFromEventsTest {
         publishLine("2020-2023", contract.replace("FOUNDATION_NON_EARMARKED", "FOUNDATION_EARMARKED").replace("41000000.00", "262000000.00"));
         publishLine("2020-2023", contract.replace("FOUNDATION_NON_EARMARKED", "TECHNICAL_COOPERATION").replace("41000000.00", "607000000.00"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/api/v1/progress?plan=2020-2023")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().when().get("/api/v1/progress?plan=2020-2023")
                 .then().statusCode(200)
                 .body("plan", equalTo("2020-2023"))
                 .body("lines.budgetLine", contains("REGULAR_BUDGET", "FOUNDATION_NON_EARMARKED", "FOUNDATION_EARMARKED", "TECHNICAL_COOPERATION"))
@@ -60,14 +60,14 @@ class PlanProgressFromEventsTest {
                 .replace("\"startYear\": 2020", "\"startYear\": 2024").replace("\"endYear\": 2023", "\"endYear\": 2025");
         String eventId = UUID.randomUUID().toString();
         KafkaRecords.publish(bootstrapServers, "targets.events", "2024-2025", eventId, TYPE, contract);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/progress?plan=2024-2025")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?plan=2024-2025")
                 .then().statusCode(200).body("lines[1].targetUsd", equalTo("41000000.00")));
 
         KafkaRecords.publish(bootstrapServers, "targets.events", "2024-2025", eventId, TYPE, contract.replace("41000000.00", "99000000.00"));
         String marker = UUID.randomUUID().toString();
         KafkaRecords.publish(bootstrapServers, "targets.events", "2024-2025", marker, TYPE,
                 contract.replace("FOUNDATION_NON_EARMARKED", "REGULAR_BUDGET").replace("41000000.00", "1.00"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/progress?plan=2024-2025")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?plan=2024-2025")
                 .then().statusCode(200).body("lines[0].targetUsd", equalTo("1.00")));
 
         given().get("/api/v1/progress?plan=2024-2025").then().body("lines[1].targetUsd", equalTo("41000000.00"));
@@ -82,10 +82,10 @@ class PlanProgressFromEventsTest {
         KafkaRecords.publish(bootstrapServers, "targets.events", "2026-2029", unknownVersion, "org.unhabitat.plan.line-defined.v9", contract);
         KafkaRecords.publish(bootstrapServers, "targets.events", "2026-2029", UUID.randomUUID().toString(), TYPE, contract);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/progress?plan=2026-2029")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?plan=2026-2029")
                 .then().statusCode(200).body("lines[1].targetUsd", equalTo("41000000.00")));
         List<ConsumerRecord<String, String>> dead = KafkaRecords.readUntil(bootstrapServers, "reporting.dead-letter",
-                read -> read.size() >= 2, Duration.ofSeconds(20));
+                read -> read.size() >= 2, Duration.ofSeconds(90));
         assertEquals(List.of(malformed, unknownVersion), dead.stream().map(r -> KafkaRecords.header(r, "ce_id")).toList());
         assertEquals("Unknown event type org.unhabitat.plan.line-defined.v9", KafkaRecords.header(dead.get(1), "dead-letter-reason"));
     }

@@ -49,7 +49,7 @@ class RebuildAndSnapshotTest {
                 new Entry(2013, "550000000", "5000000.00"), new Entry(2014, "110000000", "1000000.00"));
         events.pay(pledge, "220000000", "100", "2200000.00", "2000000.00", "2013-05-20", 2013);
         events.pay(pledge, "330000000", "120", "2750000.00", "3000000.00", "2013-08-01", 2013);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/progress?year=2013").then()
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?year=2013").then()
                 .body("lines[3].receivedUsd", equalTo("4950000.00")).body("lines[3].outstandingUsd", equalTo("0.00")));
 
         String snapshot = given().auth().oauth2(TestTokens.admin()).post("/api/v1/snapshots/2013-06")

@@ -78,7 +78,7 @@ class ReportsFromEventsTest {
         String payment = events.pay(online, "250.00", "1", "250.00", "250.00", "2016-06-20", 2016);
         events.republish(online, UUID.randomUUID().toString(), "org.unhabitat.payment.recorded.v1", payment);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/progress?year=2016")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?year=2016")
                 .then().statusCode(200).body("totals.receivedUsd", equalTo("1804847.70")).body("totals.pledgedUsd", equalTo("2900250.00")));
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,6 +54,7 @@ public class ConsumerControl {
      */
     public boolean caughtUp() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
             for (Map.Entry<String, String> topicGroup : GROUP_BY_TOPIC.entrySet()) {
                 if (!caughtUp(admin, topicGroup.getKey(), topicGroup.getValue())) {
@@ -60,7 +62,7 @@ public class ConsumerControl {
                 }
             }
             return true;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
