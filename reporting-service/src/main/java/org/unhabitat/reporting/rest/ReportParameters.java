@@ -41,6 +41,22 @@ final class ReportParameters {
         return value;
     }
 
+    /** A page size from 1 to {@code max}; {@code defaultValue} when absent. */
+    static int limit(String value, int defaultValue, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like a number out of range.
+        }
+        throw new InvalidParameterException("limit", "must be a whole number from 1 to " + max);
+    }
+
     private ReportParameters() {
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@PublicReport
 public class ReportResource {
 
     private final DonorReportService donors;
