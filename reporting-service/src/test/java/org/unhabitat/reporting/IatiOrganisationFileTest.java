@@ -130,7 +130,7 @@ class IatiOrganisationFileTest {
             events.payment(pledge, usa, "FOUNDATION_NON_EARMARKED", "GLOBAL", "USD", "1250000.00", "1", YEAR + "-02-20", YEAR);
             published = true;
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/progress?year=" + YEAR).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/progress?year=" + YEAR).then()
                 .statusCode(200)
                 .body("totals.targetUsd", equalTo("38000000.00"))
                 .body("totals.receivedUsd", equalTo("1250000.00")));

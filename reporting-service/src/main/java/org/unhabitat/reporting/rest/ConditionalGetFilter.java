@@ -21,7 +21,8 @@ import java.util.HexFormat;
  * SHA-256 of the exact bytes sent, {@code 304 Not Modified} when the client already holds them, and
  * {@code Cache-Control: public, max-age=60}. The body is serialised here, once, and sent as those
  * bytes, so the hash can never drift from what the client receives. Errors are left alone: they
- * are not cacheable.
+ * are not cacheable. The CORS filter echoes the caller's Origin, so a shared cache must key on it
+ * ({@code Vary: Origin}) or it would hand one site's allowance to another.
  */
 @Provider
 @PublicReport
@@ -45,6 +46,7 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
         String etag = "\"" + sha256(body) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.getHeaders().add(HttpHeaders.VARY, "Origin");
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
