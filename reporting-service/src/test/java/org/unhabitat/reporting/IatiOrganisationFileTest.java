@@ -2,6 +2,7 @@ package org.unhabitat.reporting;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.unhabitat.testing.SuiteInfrastructure;
@@ -20,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,6 +113,20 @@ class IatiOrganisationFileTest {
         assertEquals(1, lines.getLength());
         assertEquals("FOUNDATION_NON_EARMARKED", ((Element) lines.item(0)).getAttribute("ref"));
         assertEquals("1250000.00", ((Element) lines.item(0)).getAttribute("value"));
+    }
+
+    @Test
+    void anUnchangedFileKeepsItsTimestampsAndETagSoPortalsCanRevalidate() throws Exception {
+        publishTargetsAndIncome();
+        Response first = given().get(FILE).then().statusCode(200).extract().response();
+        Element organisations = parse(first.asByteArray()).getDocumentElement();
+        String lastUpdated = ((Element) organisations.getElementsByTagName("iati-organisation").item(0))
+                .getAttribute("last-updated-datetime");
+        assertEquals(lastUpdated, organisations.getAttribute("generated-datetime"));
+        assertTrue(Instant.parse(lastUpdated).isBefore(Instant.now()), "the time of the last event applied: " + lastUpdated);
+
+        Thread.sleep(1100);
+        given().header("If-None-Match", first.header("ETag")).get(FILE).then().statusCode(304);
     }
 
     static Path schemaDirectory() {
