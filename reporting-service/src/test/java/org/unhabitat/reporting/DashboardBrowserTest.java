@@ -170,6 +170,8 @@ class DashboardBrowserTest {
         given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
         given().get("/dashboard/dashboard.js").then().statusCode(200);
         given().get("/?year=1800").then().statusCode(400).contentType("application/problem+json");
+        given().get("/?year=last").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
         given().get("/?asOf=yesterday").then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -148,6 +148,8 @@ class OpenDataPledgesCsvTest {
                 .body("errors[0].field", equalTo("year"));
         given().accept("text/csv").get("/api/v1/open-data/pledges.csv?year=1800").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("year"));
+        given().get("/api/v1/open-data/pledges.csv?year=next").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
     }
 
     @Test

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -61,9 +59,10 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "An HTML page")
     @APIResponse(responseCode = "400", description = "A year out of range or a malformed asOf (problem+json)")
     public Response page(
-            @Parameter(description = "Calendar year; the current year when absent", example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = "Calendar year; the current year when absent", example = "2021") @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
-        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        Integer chosen = ReportParameters.optionalYear(year);
+        int shown = chosen == null ? LocalDate.now(clock).getYear() : chosen;
         LocalDate cutOff = ReportParameters.asOf(asOf);
         DashboardData data = new DashboardData(shown, cutOff, lineNames(), progress.forYear(shown, cutOff),
                 donors.regions(shown, cutOff), donors.monthly(shown, null, cutOff),

@@ -1,8 +1,6 @@
 package org.unhabitat.reporting.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,12 +55,12 @@ public class OpenDataResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     @APIResponse(responseCode = "400", description = "Missing year, or a malformed asOf, limit or cursor (problem+json)")
     public Response pledges(
-            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") @Min(1945) @Max(2100) Integer year,
+            @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf,
             @Parameter(description = "Rows per page, 1 to 5000; 500 when absent") @QueryParam("limit") String limit,
             @Parameter(description = "Where to continue: copy it from the previous page's Link header") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PledgePage page = openData.pledges(ReportParameters.year(year), ReportParameters.asOf(asOf),
+        PledgePage page = openData.pledges(ReportParameters.year(ReportParameters.optionalYear(year)), ReportParameters.asOf(asOf),
                 ReportParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), decodeCursor(cursor));
         Response.ResponseBuilder response = Response.ok(PledgeCsv.write(page.rows()), CSV);
         if (page.continueAfter() != null) {

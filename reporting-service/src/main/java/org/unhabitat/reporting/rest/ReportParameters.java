@@ -41,6 +41,25 @@ final class ReportParameters {
         return value;
     }
 
+    /**
+     * A calendar year from 1945 to 2100, or null when absent. Taken as text because JAX-RS answers an
+     * unconvertible Integer parameter with 404, which tells the client nothing about what it got wrong.
+     */
+    static Integer optionalYear(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(value.trim());
+            if (year >= 1945 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like a year out of range.
+        }
+        throw new InvalidParameterException("year", "must be a year from 1945 to 2100, e.g. 2021");
+    }
+
     /** A page size from 1 to {@code max}; {@code defaultValue} when absent. */
     static int limit(String value, int defaultValue, int max) {
         if (value == null || value.isBlank()) {
