@@ -2,11 +2,13 @@ package org.unhabitat.reporting;
 
 import org.unhabitat.testing.KafkaRecords;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Publishes contributions-service's events, in the shapes of its pinned contracts, to the real broker. */
+/** Publishes the events of contributions-service and targets-service, in their pinned shapes, to the real broker. */
 final class ContributionEvents {
 
     static final String TOPIC = "contributions.events";
@@ -22,7 +24,7 @@ final class ContributionEvents {
 
     record Contributor(String code, String name, String type) {
         String json() {
-            return "{\"code\":\"%s\",\"name\":\"%s\",\"type\":\"%s\",\"country\":null}".formatted(code, name, type);
+            return "{\"code\":%s,\"name\":%s,\"type\":\"%s\",\"country\":null}".formatted(quoted(code), quoted(name), type);
         }
     }
 
@@ -56,6 +58,32 @@ final class ContributionEvents {
         return payload;
     }
 
+    void target(int year, String budgetLine, String amountUsd) {
+        KafkaRecords.publish(bootstrapServers, "targets.events", year + ":" + budgetLine, UUID.randomUUID().toString(),
+                "org.unhabitat.target.set.v1", """
+                        {"year":%d,"budgetLine":"%s","amountUsd":"%s","revision":1,"setBy":"finance","reason":"internal note",
+                         "setAt":"2022-03-29T00:00:00Z"}""".formatted(year, budgetLine, amountUsd));
+    }
+
+    /** A softly earmarked single-year pledge at {@code fxRate}; returns its id. */
+    UUID pledge(Contributor contributor, String budgetLine, String region, String currency, String amount, String fxRate,
+                String pledgedOn) {
+        Entry entry = new Entry(Integer.parseInt(pledgedOn.substring(0, 4)), amount, usd(amount, fxRate));
+        return pledge(contributor, budgetLine, "SOFTLY_EARMARKED", region, currency, fxRate, pledgedOn, entry).id();
+    }
+
+    /** A payment towards {@code forYear} of a softly earmarked single-year pledge, at the pledge's own rate. */
+    void payment(UUID pledgeId, Contributor contributor, String budgetLine, String region, String currency, String amount,
+                 String fxRate, String receivedOn, int forYear) {
+        Pledge pledge = new Pledge(pledgeId, contributor, budgetLine, "SOFTLY_EARMARKED", region, currency, fxRate, receivedOn,
+                List.of(new Entry(forYear, amount, usd(amount, fxRate))));
+        pay(pledge, amount, fxRate, usd(amount, fxRate), usd(amount, fxRate), receivedOn, forYear);
+    }
+
+    void cancellation(UUID pledgeId, String cancelledOn) {
+        cancel(new Pledge(pledgeId, null, null, null, null, null, null, null, List.of()), 2, cancelledOn);
+    }
+
     void republish(Pledge pledge, String eventId, String type, String payload) {
         KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), eventId, type, payload);
     }
@@ -69,21 +97,30 @@ final class ContributionEvents {
                 "org.unhabitat.pledge.cancelled.v1", payload);
     }
 
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String usd(String amount, String fxRate) {
+        return new BigDecimal(amount).divide(new BigDecimal(fxRate), 2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     private void publishPledgeState(Pledge pledge, int version, String type) {
         String schedule = pledge.schedule().stream()
                 .map(entry -> "{\"year\":%d,\"amount\":\"%s\",\"usdAmount\":\"%s\"}".formatted(entry.year(), entry.amount(), entry.usdAmount()))
                 .collect(Collectors.joining(",", "[", "]"));
-        String total = pledge.schedule().stream().map(entry -> new java.math.BigDecimal(entry.amount()))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString();
-        String totalUsd = pledge.schedule().stream().map(entry -> new java.math.BigDecimal(entry.usdAmount()))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString();
+        String total = pledge.schedule().stream().map(entry -> new BigDecimal(entry.amount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
+        String totalUsd = pledge.schedule().stream().map(entry -> new BigDecimal(entry.usdAmount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
         String payload = """
                 {"pledgeId":"%s","version":%d,"contributor":%s,"budgetLine":"%s","earmarking":"%s","region":"%s","currency":"%s",
                  "amount":"%s","fxRate":"%s","usdAmount":"%s","pledgedOn":"%s","schedule":%s,"multiYear":%s,
-                 "reference":"ref-%s","recordedAt":"%sT12:00:00Z"}"""
+                 "reference":"ref-%s","recordedAt":"%sT12:00:00Z"%s}"""
                 .formatted(pledge.id(), version, pledge.contributor().json(), pledge.budgetLine(), pledge.earmarking(), pledge.region(),
                         pledge.currency(), total, pledge.fxRate(), totalUsd, pledge.pledgedOn(), schedule, pledge.schedule().size() > 1,
-                        pledge.id(), pledge.pledgedOn());
+                        pledge.id(), pledge.pledgedOn(), version > 1
+                                ? ",\"reason\":\"internal note: amended\",\"correctedAt\":\"" + pledge.pledgedOn() + "T13:00:00Z\"" : "");
         KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), UUID.randomUUID().toString(), type, payload);
     }
 }

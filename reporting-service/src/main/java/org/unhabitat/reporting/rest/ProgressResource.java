@@ -20,6 +20,7 @@ import java.time.LocalDate;
 @Path("/api/v1/progress")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress")
+@PublicReport
 public class ProgressResource {
 
     private final ProgressService progress;

@@ -41,34 +41,39 @@ final class ReportParameters {
         return optionalYear(value);
     }
 
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 10;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like any other unusable limit
-        }
-        throw new InvalidParameterException("limit", "must be a whole number from 1 to 100");
-    }
-
+    /**
+     * A calendar year from 1945 to 2100, or null when absent. Taken as text because JAX-RS answers an
+     * unconvertible Integer parameter with 404, which tells the client nothing about what it got wrong.
+     */
     static Integer optionalYear(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            int year = Integer.parseInt(value);
+            int year = Integer.parseInt(value.trim());
             if (year >= 1945 && year <= 2100) {
                 return year;
             }
         } catch (NumberFormatException e) {
-            // reported below, like any other unusable year
+            // Reported below, like a year out of range.
         }
-        throw new InvalidParameterException("year", "must be a year between 1945 and 2100");
+        throw new InvalidParameterException("year", "must be a year from 1945 to 2100, e.g. 2021");
+    }
+
+    /** A page size from 1 to {@code max}; {@code defaultValue} when absent. */
+    static int limit(String value, int defaultValue, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like a number out of range.
+        }
+        throw new InvalidParameterException("limit", "must be a whole number from 1 to " + max);
     }
 
     private ReportParameters() {

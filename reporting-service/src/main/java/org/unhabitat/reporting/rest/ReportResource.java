@@ -24,6 +24,7 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@PublicReport
 public class ReportResource {
 
     private final DonorReportService donors;
@@ -48,7 +49,7 @@ public class ReportResource {
             @Parameter(description = "A core budget line; all lines when absent", example = "FOUNDATION_NON_EARMARKED") @QueryParam("budgetLine") String budgetLine,
             @Parameter(description = "Rows, 1 to 100") @QueryParam("limit") String limit,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION) @QueryParam("asOf") String asOf) {
-        return donors.topContributors(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), ReportParameters.limit(limit),
+        return donors.topContributors(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), ReportParameters.limit(limit, 10, 100),
                 ReportParameters.asOf(asOf));
     }
 

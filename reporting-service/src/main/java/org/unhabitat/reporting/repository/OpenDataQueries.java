@@ -1,0 +1,103 @@
+package org.unhabitat.reporting.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.unhabitat.reporting.domain.EntryPosition;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads behind the open-data files: the pledge book row by row, and yearly figures per line. */
+@ApplicationScoped
+public class OpenDataQueries {
+
+    private final EntityManager entityManager;
+
+    public OpenDataQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** One schedule entry of a pledge with its contributor, as the pledge book stood on {@code asOf}. */
+    public record PledgeEntryRow(UUID pledgeId, String contributorCode, String contributorName, String contributorType,
+                                 String budgetLine, String earmarking, String region, String currency, LocalDate pledgedOn,
+                                 BigDecimal paidUsd, EntryPosition position) {
+    }
+
+    public record YearLineFigure(int year, String budgetLine, BigDecimal amountUsd) {
+    }
+
+    /**
+     * Schedule entries for {@code year} of pledges made by {@code asOf}, in pledge id order after
+     * {@code afterPledgeId} (keyset pagination: stable while new pledges arrive, and as cheap on the
+     * last page as on the first).
+     */
+    public List<PledgeEntryRow> pledgeEntries(int year, LocalDate asOf, UUID afterPledgeId, int limit) {
+        Query query = entityManager.createNativeQuery("""
+                        SELECT p.pledge_id, p.contributor_code, c.name, c.type, p.budget_line, p.earmarking, p.region,
+                               p.currency, p.pledged_on, e.year, e.amount, e.usd_amount,
+                               COALESCE(SUM(pay.amount), 0), COALESCE(SUM(pay.usd_at_pledge_rate), 0), COALESCE(SUM(pay.usd_amount), 0),
+                               p.fx_rate, p.cancelled_on IS NOT NULL AND p.cancelled_on <= :asOf
+                        FROM pledge_entry e
+                        JOIN pledge p ON p.pledge_id = e.pledge_id
+                        LEFT JOIN contributor c ON c.code = p.contributor_code
+                        LEFT JOIN payment pay ON pay.pledge_id = e.pledge_id AND pay.for_year = e.year AND pay.received_on <= :asOf
+                        WHERE e.year = :year AND p.pledged_on <= :asOf""" + (afterPledgeId == null ? "" : " AND e.pledge_id > :after") + """
+
+                        GROUP BY p.pledge_id, c.name, c.type, e.year, e.amount, e.usd_amount
+                        ORDER BY p.pledge_id
+                        LIMIT :limit""")
+                .setParameter("year", year)
+                .setParameter("asOf", Date.valueOf(asOf))
+                .setParameter("limit", limit);
+        if (afterPledgeId != null) {
+            query.setParameter("after", afterPledgeId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(OpenDataQueries::toEntryRow).toList();
+    }
+
+    /** Every year's income target per line, oldest year first. */
+    public List<YearLineFigure> annualTargets() {
+        return yearLineFigures("SELECT year, budget_line, amount_usd FROM annual_target ORDER BY year, budget_line");
+    }
+
+    /** Income received per calendar year and line, counted by the day each payment was received. */
+    public List<YearLineFigure> incomeByYear() {
+        return yearLineFigures("""
+                SELECT CAST(EXTRACT(YEAR FROM day) AS INTEGER), budget_line, SUM(received_usd) FROM line_income_by_day
+                GROUP BY 1, 2 ORDER BY 1, 2""");
+    }
+
+    /** When the read model last changed, to the second: the latest event applied, of any kind. */
+    public Optional<Instant> lastChange() {
+        Object latest = entityManager.createNativeQuery(
+                "SELECT CAST(FLOOR(EXTRACT(EPOCH FROM MAX(applied_at))) AS BIGINT) FROM inbox_event").getSingleResult();
+        return Optional.ofNullable((Number) latest).map(seconds -> Instant.ofEpochSecond(seconds.longValue()));
+    }
+
+    private List<YearLineFigure> yearLineFigures(String sql) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
+        return rows.stream()
+                .map(row -> new YearLineFigure(((Number) row[0]).intValue(), (String) row[1], (BigDecimal) row[2]))
+                .toList();
+    }
+
+    private static PledgeEntryRow toEntryRow(Object[] row) {
+        EntryPosition position = new EntryPosition(((Number) row[9]).intValue(), (BigDecimal) row[10], (BigDecimal) row[11],
+                (BigDecimal) row[12], (BigDecimal) row[13], (BigDecimal) row[15], (Boolean) row[16]);
+        return new PledgeEntryRow((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], (String) row[6], ((String) row[7]).trim(), toLocalDate(row[8]), (BigDecimal) row[14], position);
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+}
