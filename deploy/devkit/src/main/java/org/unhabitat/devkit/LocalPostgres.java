@@ -47,6 +47,9 @@ public final class LocalPostgres {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // zonky turns this off for speed, and then a crash loses commits the services have already
+                // acknowledged to their clients: the suite's promise that nothing acknowledged is lost needs it on.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
