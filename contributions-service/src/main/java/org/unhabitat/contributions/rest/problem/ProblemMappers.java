@@ -145,6 +145,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            LOG.warnf("Database unavailable, answered 503: %s", e.getMessage());
+            return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
+                            "The service cannot reach its database just now; retry shortly", uri, null))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return problem(500, "internal", "Internal error",
