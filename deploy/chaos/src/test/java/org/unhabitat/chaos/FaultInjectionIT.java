@@ -1,0 +1,582 @@
+package org.unhabitat.chaos;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.unhabitat.testing.KafkaRecords;
+import org.unhabitat.testing.process.LocalProcess;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kills the suite's real processes under load, one fault per scenario, and proves after each that every
+ * pledge and payment acknowledged to a client is in the ledger exactly once, that nothing else is, and
+ * that reporting-service's figures equal the ledger's to the cent once it has had time to converge.
+ * The scenarios run in order against one suite, and each checks the whole ledger, not only its own load.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+    private static final int OPERATIONS = Integer.getInteger("chaos.operations", 200);
+    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("chaos.outage-seconds", 10));
+    private static final int HOSTILE_REQUESTS = Integer.getInteger("chaos.hostile-requests", 1000);
+    private static final Duration CONVERGE = Duration.ofSeconds(Integer.getInteger("chaos.converge-seconds", 120));
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
+    private static final int WORKERS = 4;
+    private static final Map<String, String> GROUP_BY_TOPIC = Map.of(
+            "targets.events", "reporting-service.targets",
+            "contributions.events", "reporting-service.contributions");
+
+    private static final List<ScenarioResult> RESULTS = new ArrayList<>();
+    private static ChaosSuite suite;
+    private static Book book;
+    private static LoadGenerator load;
+    private static String finance;
+    private static Instant started;
+
+    @BeforeAll
+    static void startTheSuiteAndItsReferenceData() throws Exception {
+        started = Instant.now();
+        suite = new ChaosSuite();
+        finance = suite.finance();
+        book = new Book();
+        load = new LoadGenerator(suite.url("contributions"), finance, book);
+        load.prepareReferenceData();
+    }
+
+    @AfterAll
+    static void printTheTable() throws Exception {
+        String settings = "operations per scenario %d, outage %d s, hostile requests %d, whole run %d s".formatted(
+                OPERATIONS, OUTAGE.toSeconds(), HOSTILE_REQUESTS, Duration.between(started, Instant.now()).toSeconds());
+        System.out.println("\nFault injection: " + settings + "\n" + ScenarioResult.table(RESULTS));
+        ScenarioResult.write(RESULTS, Path.of(System.getProperty("chaos.results", "target/chaos-results.md")), settings);
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void postingGoesOnWhileTheBrokerIsDeadAndReportingCatchesUpOnceItIsBack() throws Exception {
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+        awaitAcknowledged(run, OPERATIONS / 5);
+        suite.kafka.kill();
+        int before = run.acknowledged.get();
+        LocalProcess.pause(OUTAGE);
+        int duringOutage = run.acknowledged.get() - before;
+        suite.kafka.restart();
+        Instant back = Instant.now();
+        run.await(LOAD_TIMEOUT);
+
+        record(verify("1 broker SIGKILLed for " + OUTAGE.toSeconds() + " s", run, back,
+                duringOutage + " acknowledged while the broker was dead"));
+        assertTrue(duringOutage > 0, "nothing was acknowledged while the broker was dead");
+    }
+
+    @Test
+    @Order(2)
+    void aConsumerKilledMidBatchNeitherLosesNorDoubleCountsAnEvent() throws Exception {
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+        awaitAcknowledged(run, OPERATIONS / 3);
+        suite.service("reporting").kill();
+        suite.service("reporting").start();
+        suite.service("reporting").awaitLive(Duration.ofSeconds(90));
+        Instant back = Instant.now();
+        run.await(LOAD_TIMEOUT);
+
+        record(verify("2 reporting-service SIGKILLed while consuming", run, back, "restarted at once"));
+    }
+
+    @Test
+    @Order(3)
+    void aProducerKilledWithEventsStillInItsOutboxPublishesThemAfterItsRestart() throws Exception {
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+        awaitAcknowledged(run, OPERATIONS / 3);
+        awaitPendingOutboxRows(Duration.ofSeconds(20));
+        suite.service("contributions").kill();
+        long pendingAfterKill = pendingOutboxRows();
+        suite.service("contributions").start();
+        suite.service("contributions").awaitLive(Duration.ofSeconds(90));
+        Instant back = Instant.now();
+        run.await(LOAD_TIMEOUT);
+
+        record(verify("3 contributions-service SIGKILLed with outbox rows pending", run, back,
+                pendingAfterKill + " outbox rows left unpublished by the killed process"));
+        assertEquals(0, pendingOutboxRows(), "outbox rows still unpublished after the restart");
+    }
+
+    @Test
+    @Order(4)
+    void whileTheDatabaseIsDownRequestsAreAnsweredWith503AndNoAcknowledgedWriteIsLost() throws Exception {
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+        awaitAcknowledged(run, OPERATIONS / 3);
+        suite.postgres.kill();
+        Instant killed = Instant.now();
+        Map<String, Http.Reply> answers = new LinkedHashMap<>();
+        Map<String, Duration> took = new LinkedHashMap<>();
+        Http http = new Http();
+        String probeReference = "CHAOS-PROBE-" + UUID.randomUUID();
+        String pledge = """
+                {"contributorCode":"SWE","budgetLine":"REGULAR_BUDGET","earmarking":"NON_EARMARKED","region":"GLOBAL",
+                 "currency":"USD","amount":"100.00","pledgedOn":"2022-01-10","reference":"%s"}""".formatted(probeReference);
+        probe(answers, took, "POST pledge", () -> http.send("POST", suite.url("contributions") + "/api/v1/pledges", finance, pledge,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        probe(answers, took, "GET pledges", () -> http.get(suite.url("contributions") + "/api/v1/pledges?limit=1", finance));
+        probe(answers, took, "GET targets", () -> http.get(suite.url("targets") + "/api/v1/targets?year=2021", null));
+        probe(answers, took, "GET progress", () -> http.get(suite.url("reporting") + "/api/v1/progress?year=2021", null));
+        Duration rest = OUTAGE.minus(Duration.between(killed, Instant.now()));
+        if (!rest.isNegative()) {
+            LocalProcess.pause(rest);
+        }
+        suite.postgres.restart();
+        Instant back = Instant.now();
+        run.await(LOAD_TIMEOUT);
+        String seen = answers.entrySet().stream()
+                .map(answer -> answer.getKey() + " " + answer.getValue().status() + " in " + took.get(answer.getKey()).toMillis() + " ms")
+                .collect(Collectors.joining(", "));
+
+        record(verify("4 PostgreSQL SIGKILLed for " + OUTAGE.toSeconds() + " s", run, back, "during the outage: " + seen));
+        answers.forEach((request, reply) -> {
+            assertEquals(503, reply.status(), request + " during the outage: " + reply.body());
+            assertTrue(reply.isProblem(), request + " answered " + reply.contentType());
+            assertTrue(took.get(request).compareTo(Duration.ofSeconds(10)) < 0, request + " took " + took.get(request));
+        });
+        for (String service : ChaosSuite.SERVICES) {
+            suite.service(service).awaitReady(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void retriesWithOneIdempotencyKeyRecordOnePledgeEvenWhenTheFirstResponseIsLost() throws Exception {
+        Http http = new Http();
+        String key = UUID.randomUUID().toString();
+        String reference = "CHAOS-SAME-KEY-" + UUID.randomUUID();
+        String body = pledgeBody(reference, "1234.56");
+        int concurrent = 50;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            replies.add(pool.submit(() -> {
+                go.await();
+                return http.send("POST", suite.url("contributions") + "/api/v1/pledges", finance, body, Map.of("Idempotency-Key", key));
+            }));
+        }
+        go.countDown();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Future<Http.Reply> future : replies) {
+            Http.Reply reply = future.get(60, TimeUnit.SECONDS);
+            statuses.merge(reply.status(), 1, Integer::sum);
+            if (reply.status() == 201) {
+                ids.add(reply.json().get("id").asText());
+            }
+        }
+        pool.shutdown();
+        assertTrue(statuses.keySet().stream().allMatch(status -> status == 201 || status == 409),
+                "answers to 50 identical requests: " + statuses);
+        assertEquals(1, ids.size(), "ids given to 50 identical requests: " + ids);
+        track(UUID.fromString(ids.iterator().next()), reference, "1234.56");
+
+        String lostReference = "CHAOS-LOST-RESPONSE-" + UUID.randomUUID();
+        String lostKey = UUID.randomUUID().toString();
+        String lostBody = pledgeBody(lostReference, "789.00");
+        boolean connectionDropped;
+        try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(suite.service("contributions").port())) {
+            try {
+                http.send("POST", proxy.url() + "/api/v1/pledges", finance, lostBody, Map.of("Idempotency-Key", lostKey));
+                connectionDropped = false;
+            } catch (IOException expected) {
+                connectionDropped = true;
+            }
+            assertEquals(1, proxy.dropped(), "the proxy did not see the committed answer");
+        }
+        Http.Reply retried = http.send("POST", suite.url("contributions") + "/api/v1/pledges", finance, lostBody, Map.of("Idempotency-Key", lostKey));
+        assertEquals(201, retried.status(), retried.body());
+        track(UUID.fromString(retried.json().get("id").asText()), lostReference, "789.00");
+
+        Http.Reply otherBody = http.send("POST", suite.url("contributions") + "/api/v1/pledges", finance,
+                pledgeBody(lostReference, "790.00"), Map.of("Idempotency-Key", lostKey));
+
+        LoadGenerator.Run none = load.start(0, 1, LoadGenerator.Mix.STEADY);
+        none.await(Duration.ofSeconds(5));
+        ScenarioResult result = verify("5 retries: 50 concurrent with one key, a lost response, a reused key", none, Instant.now(),
+                "50 identical: " + statuses + "; lost response retried: " + retried.status() + "; same key other body: " + otherBody.status());
+        record(new ScenarioResult(result.scenario(), concurrent + 3, 2, result.lost() == 0 ? 2 : 0, result.inReports() >= 0 ? 2 : 0,
+                result.lost(), result.duplicated(), result.converge(), result.note()));
+        assertTrue(connectionDropped, "the client should have lost the first response");
+        assertEquals(422, otherBody.status(), otherBody.body());
+        assertTrue(otherBody.isProblem(), otherBody.contentType());
+        Ledger ledger = Ledger.read(suite.url("contributions"), finance);
+        assertEquals(1, ledger.referenceCounts().getOrDefault(reference, 0));
+        assertEquals(1, ledger.referenceCounts().getOrDefault(lostReference, 0));
+    }
+
+    @Test
+    @Order(6)
+    void redeliveringEveryEventFromTheBeginningChangesNoTotal() throws Exception {
+        Map<String, BigDecimal> before = Figures.read(suite.url("reporting"));
+        suite.service("reporting").stop();
+        long redelivered;
+        try (Admin admin = admin()) {
+            redelivered = rewindToBeginning(admin);
+            suite.service("reporting").start();
+            suite.service("reporting").awaitLive(Duration.ofSeconds(90));
+            Instant back = Instant.now();
+            awaitCaughtUp(admin, CONVERGE);
+            Duration replay = Duration.between(back, Instant.now());
+            Map<String, BigDecimal> afterReplay = Figures.read(suite.url("reporting"));
+            assertEquals(List.of(), Figures.differences(before, afterReplay), "figures changed by redelivery");
+
+            Http.Reply rebuild = new Http().send("POST", suite.url("reporting") + "/api/v1/admin/rebuild", suite.admin(), null, Map.of());
+            assertEquals(202, rebuild.status(), rebuild.body());
+            Instant rebuilding = Instant.now();
+            LoadGenerator.Run none = load.start(0, 1, LoadGenerator.Mix.STEADY);
+            none.await(Duration.ofSeconds(5));
+            ScenarioResult result = verify("6 redelivery: offsets rewound to 0, then admin rebuild", none, rebuilding,
+                    redelivered + " events redelivered, replay caught up in " + replay.toMillis() + " ms; rebuild converged");
+            int entries = book.acknowledged();
+            record(new ScenarioResult(result.scenario(), (int) redelivered, entries, entries - result.lost(),
+                    entries - result.lost(), result.lost(), result.duplicated(), result.converge(), result.note()));
+        }
+        assertEquals(List.of(), Figures.differences(before, Figures.read(suite.url("reporting"))), "figures changed by the rebuild");
+    }
+
+    @Test
+    @Order(7)
+    void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndConsumptionGoesOn() throws Exception {
+        String malformedKey = "poison-" + UUID.randomUUID();
+        String unknownVersionKey = "poison-" + UUID.randomUUID();
+        KafkaRecords.publish(suite.kafka.bootstrapServers(), "contributions.events", malformedKey, UUID.randomUUID().toString(),
+                "org.unhabitat.pledge.recorded.v1", "{\"pledgeId\": this is not JSON");
+        KafkaRecords.publish(suite.kafka.bootstrapServers(), "contributions.events", unknownVersionKey, UUID.randomUUID().toString(),
+                "org.unhabitat.pledge.recorded.v9", "{\"pledgeId\":\"" + UUID.randomUUID() + "\"}");
+        LoadGenerator.Run run = load.start(Math.max(20, OPERATIONS / 10), WORKERS, LoadGenerator.Mix.STEADY);
+        run.await(LOAD_TIMEOUT);
+        Instant published = Instant.now();
+        ScenarioResult result = verify("7 poison: a malformed event and an unknown version", run, published, "");
+
+        List<ConsumerRecord<String, String>> deadLetters = KafkaRecords.readUntil(suite.kafka.bootstrapServers(), "reporting.dead-letter",
+                records -> keys(records).containsAll(List.of(malformedKey, unknownVersionKey)), Duration.ofSeconds(60));
+        Map<String, String> reasons = deadLetters.stream()
+                .filter(record -> record.key() != null && record.key().startsWith("poison-"))
+                .filter(record -> record.key().equals(malformedKey) || record.key().equals(unknownVersionKey))
+                .collect(Collectors.toMap(ConsumerRecord::key, record -> String.valueOf(KafkaRecords.header(record, "dead-letter-reason")), (a, b) -> a));
+        record(new ScenarioResult(result.scenario(), result.operations() + 2, result.acknowledged(), result.inLedger(), result.inReports(),
+                result.lost(), result.duplicated(), result.converge(), "dead-lettered: malformed: " + shorten(reasons.get(malformedKey))
+                + "; unknown version: " + shorten(reasons.get(unknownVersionKey))));
+        assertTrue(reasons.containsKey(malformedKey), "the malformed event is not in reporting.dead-letter");
+        assertTrue(reasons.containsKey(unknownVersionKey), "the unknown version is not in reporting.dead-letter");
+        reasons.values().forEach(reason -> assertFalse(reason.isBlank() || reason.equals("null"), "a dead letter without a reason"));
+    }
+
+    @Test
+    @Order(8)
+    void aThousandHostileRequestsGetProblemAnswersNeverA5xxAndWriteNothing() throws Exception {
+        Map<String, Long> rowsBefore = rowCounts();
+        HostileRequests hostile = new HostileRequests(20261127L, suite, List.copyOf(book.pledges.keySet()));
+        Http http = new Http();
+        int serverErrors = 0;
+        int accepted = 0;
+        int notProblem = 0;
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < HOSTILE_REQUESTS; i++) {
+            HostileRequests.Request request = hostile.next();
+            Http.Reply reply = http.send(request.method(), suite.url(request.service()) + request.path(), request.token(),
+                    request.body(), request.headers());
+            statuses.merge(reply.status(), 1, Integer::sum);
+            boolean failed = false;
+            if (reply.status() >= 500) {
+                serverErrors++;
+                failed = true;
+            } else if (reply.status() < 400) {
+                accepted++;
+                failed = true;
+            } else if (!reply.isProblem()) {
+                notProblem++;
+                failed = true;
+            }
+            if (failed && failures.size() < 20) {
+                failures.add(reply.status() + " " + reply.contentType() + " for " + request.describe() + " -> " + shorten(reply.body()));
+            }
+        }
+        Map<String, Long> rowsAfter = rowCounts();
+        Map<String, Long> written = new TreeMap<>();
+        rowsAfter.forEach((table, count) -> {
+            if (!count.equals(rowsBefore.get(table))) {
+                written.put(table, count - rowsBefore.getOrDefault(table, 0L));
+            }
+        });
+        long rows = written.values().stream().mapToLong(Long::longValue).sum();
+        record(new ScenarioResult("8 hostile input to every write endpoint", HOSTILE_REQUESTS, accepted, 0, 0, 0, (int) rows, null,
+                "statuses " + statuses + "; 5xx " + serverErrors + "; not problem+json " + notProblem + "; rows written " + rows));
+        assertEquals(List.of(), failures, "hostile requests that were not refused with problem+json");
+        assertEquals(Map.of(), written, "rows written by hostile requests");
+    }
+
+    @Test
+    @Order(9)
+    void aCorrectionAndACancellationRightBehindTheirPledgeAreAppliedInOrder() throws Exception {
+        try (Admin admin = admin()) {
+            int partitions = admin.describeTopics(List.of("contributions.events")).allTopicNames().get()
+                    .get("contributions.events").partitions().size();
+            assertTrue(partitions > 1, "contributions.events has only " + partitions + " partition");
+        }
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.CORRECT_RIGHT_AFTER);
+        run.await(LOAD_TIMEOUT);
+        record(verify("9 ordering: correction and cancellation right behind the pledge", run, Instant.now(),
+                "each pledge corrected at once, then cancelled or paid"));
+    }
+
+    // --- the invariant -------------------------------------------------------------------------------
+
+    /** Waits for reporting to equal the ledger, then checks the ledger against what clients were told. */
+    private static ScenarioResult verify(String scenario, LoadGenerator.Run run, Instant faultEnded, String note) throws Exception {
+        Instant deadline = Instant.now().plus(CONVERGE);
+        List<String> differences = List.of("not compared yet");
+        Ledger ledger = null;
+        Map<String, BigDecimal> expected = Map.of();
+        Map<String, BigDecimal> reported = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                ledger = Ledger.read(suite.url("contributions"), finance);
+                expected = ledger.expectedFigures();
+                reported = Figures.read(suite.url("reporting"));
+                differences = Figures.differences(expected, reported);
+                if (differences.isEmpty()) {
+                    break;
+                }
+            } catch (IOException notAnsweringYet) {
+                differences = List.of(notAnsweringYet.getMessage());
+            }
+            LocalProcess.pause(Duration.ofMillis(500));
+        }
+        Duration converge = Duration.between(faultEnded, Instant.now());
+        if (ledger == null) {
+            throw new AssertionError(scenario + ": the ledger could not be read: " + differences);
+        }
+        List<UUID> runPledges;
+        List<UUID> runPayments;
+        synchronized (run) {
+            runPledges = List.copyOf(run.pledges);
+            runPayments = List.copyOf(run.payments);
+        }
+        LedgerCheck check = LedgerCheck.of(ledger, book, runPledges, runPayments);
+        int acknowledged = run.acknowledged.get();
+        int inLedger = acknowledged - check.lostInRun();
+        ScenarioResult result = new ScenarioResult(scenario, run.operations.get(), acknowledged, inLedger,
+                differences.isEmpty() ? inLedger : 0, check.lost(), check.duplicated(), differences.isEmpty() ? converge : null,
+                note + (run.retries.get() > 0 ? "; " + run.retries.get() + " retries, " + run.serverErrors.get() + " 5xx retried" : "")
+                        + (differences.isEmpty() ? "" : "; report - ledger received: " + Figures.receivedDelta(expected, reported) + " USD"));
+        if (!check.problems().isEmpty() || !differences.isEmpty() || run.unanswered.get() > 0 || !run.rejected.isEmpty()) {
+            RESULTS.add(result);
+            String failure = scenario + ": " + run.unanswered.get() + " requests never answered\nrefused: "
+                    + String.join("\n  ", run.rejected.stream().limit(10).toList()) + "\nledger: "
+                    + String.join("\n  ", check.problems().subList(0, Math.min(20, check.problems().size())))
+                    + "\nreports: " + String.join("\n  ", differences.subList(0, Math.min(20, differences.size())));
+            System.out.println(failure);
+            throw new AssertionError(failure);
+        }
+        return result;
+    }
+
+    private static void record(ScenarioResult result) {
+        System.out.println(result.row());
+        RESULTS.add(result);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private static void awaitAcknowledged(LoadGenerator.Run run, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (run.acknowledged.get() < count && Instant.now().isBefore(deadline)) {
+            LocalProcess.pause(Duration.ofMillis(20));
+        }
+    }
+
+    private static void awaitPendingOutboxRows(Duration timeout) throws SQLException {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Connection connection = suite.database("contributions"); Statement statement = connection.createStatement()) {
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet pending = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+                    pending.next();
+                    if (pending.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static long pendingOutboxRows() throws SQLException {
+        try (Connection connection = suite.database("contributions"); Statement statement = connection.createStatement();
+             ResultSet pending = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+            pending.next();
+            return pending.getLong(1);
+        }
+    }
+
+    /** Rows in every table of the three databases, except the migration history. */
+    private static Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String service : ChaosSuite.SERVICES) {
+            try (Connection connection = suite.database(service); Statement statement = connection.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet names = statement.executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
+                    while (names.next()) {
+                        tables.add(names.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                        count.next();
+                        counts.put(service + "." + table, count.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private interface Probe {
+        Http.Reply send() throws Exception;
+    }
+
+    private static void probe(Map<String, Http.Reply> answers, Map<String, Duration> took, String name, Probe probe) throws Exception {
+        Instant start = Instant.now();
+        Http.Reply reply;
+        try {
+            reply = probe.send();
+        } catch (IOException noAnswer) {
+            reply = new Http.Reply(0, null, null, String.valueOf(noAnswer));
+        }
+        answers.put(name, reply);
+        took.put(name, Duration.between(start, Instant.now()));
+        if (name.startsWith("POST") && reply.ok()) {
+            throw new AssertionError("a pledge was accepted while the database was down: " + reply.body());
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka.bootstrapServers()));
+    }
+
+    /** Sets both reporting groups to offset 0 on every partition; the group must have no member. */
+    private static long rewindToBeginning(Admin admin) throws Exception {
+        long events = 0;
+        for (Map.Entry<String, String> topicGroup : GROUP_BY_TOPIC.entrySet()) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topicGroup.getKey());
+            events += ends.values().stream().mapToLong(Long::longValue).sum();
+            Map<TopicPartition, OffsetAndMetadata> zero = ends.keySet().stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> new OffsetAndMetadata(0)));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (true) {
+                try {
+                    admin.alterConsumerGroupOffsets(topicGroup.getValue(), zero).all().get(10, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException groupStillHasMembers) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw groupStillHasMembers;
+                    }
+                    LocalProcess.pause(Duration.ofMillis(500));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static void awaitCaughtUp(Admin admin, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            boolean caughtUp = true;
+            for (Map.Entry<String, String> topicGroup : GROUP_BY_TOPIC.entrySet()) {
+                Map<TopicPartition, Long> ends = endOffsets(admin, topicGroup.getKey());
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topicGroup.getValue())
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    caughtUp &= end.getValue() == 0 || (offset != null && offset.offset() >= end.getValue());
+                }
+            }
+            if (caughtUp) {
+                return;
+            }
+            LocalProcess.pause(Duration.ofMillis(500));
+        }
+        throw new AssertionError("reporting-service did not catch up with the topics within " + timeout);
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+    }
+
+    private static void track(UUID id, String reference, String amount) {
+        book.pledges.put(id, new Book.TrackedPledge(id, reference, "USD", LocalDate.of(2022, 3, 1),
+                Map.of(2022, new BigDecimal(amount))));
+    }
+
+    private static String pledgeBody(String reference, String amount) {
+        return """
+                {"contributorCode":"DEU","budgetLine":"FOUNDATION_NON_EARMARKED","earmarking":"NON_EARMARKED","region":"AFRICA",
+                 "currency":"USD","amount":"%s","pledgedOn":"2022-03-01","reference":"%s"}""".formatted(amount, reference);
+    }
+
+    private static Set<String> keys(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(ConsumerRecord::key).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String oneLine = text.replace('\n', ' ').replace('|', '/');
+        return oneLine.length() > 140 ? oneLine.substring(0, 140) + "..." : oneLine;
+    }
+}

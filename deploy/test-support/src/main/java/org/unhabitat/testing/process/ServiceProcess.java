@@ -1,0 +1,92 @@
+package org.unhabitat.testing.process;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the suite's services as the packaged jar that production runs, configured only through its environment. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final int port;
+    private final LocalProcess process;
+
+    private ServiceProcess(int port, LocalProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * @param service     contributions, targets or reporting
+     * @param environment everything but the HTTP port, which is chosen here
+     */
+    public static ServiceProcess create(Path suiteRoot, String service, Map<String, String> environment, Path logDirectory) {
+        Path jar = suiteRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Not packaged yet: " + jar);
+        }
+        int port = LocalProcess.freePort();
+        Map<String, String> withPort = new HashMap<>(environment);
+        withPort.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        List<String> command = List.of(LocalProcess.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        try {
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ServiceProcess(port,
+                new LocalProcess(service + "-service", command, withPort, logDirectory.resolve(service + "-service.log")));
+    }
+
+    public ServiceProcess start() {
+        process.start();
+        return this;
+    }
+
+    /** Waits until it serves HTTP at all; readiness may still be down while the broker is. */
+    public void awaitLive(Duration timeout) {
+        process.awaitUntil("live", () -> status("/q/health/live") == 200, timeout);
+    }
+
+    public void awaitReady(Duration timeout) {
+        process.awaitUntil("ready", () -> status("/q/health/ready") == 200, timeout);
+    }
+
+    public void kill() {
+        process.kill();
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private int status(String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            return connection.getResponseCode();
+        } catch (IOException notYet) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
