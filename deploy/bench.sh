@@ -4,7 +4,7 @@
 # back to back hold. Starts its own suite (deploy/run.sh) on its own ports and a fresh data
 # directory, so a running dev suite is not disturbed, and stops it at the end.
 #
-#   deploy/bench.sh           the full run (about 6 minutes on 2 cores)
+#   deploy/bench.sh           the full run (about 8 minutes on 2 idle cores; far longer when they are busy)
 #   deploy/bench.sh --smoke   seconds per figure, tiny data: proves the harness works (CI)
 #
 # Needs wrk and pgbench/psql (Debian: wrk, postgresql-client); installs them with apt-get when run as root.
@@ -28,7 +28,7 @@ if [[ "$SMOKE" == true ]]; then
   P4_SMALL=100; P4_LARGE=1000; REPLAY_EVENTS=500
 else
   SECONDS_PER=${BENCH_SECONDS:-20}; CLIENTS=${BENCH_CLIENTS:-8}
-  P4_SMALL=1000; P4_LARGE=1000000; REPLAY_EVENTS=50000
+  P4_SMALL=1000; P4_LARGE=1000000; REPLAY_EVENTS=20000
 fi
 OFFSET=${BENCH_PORT_OFFSET:-10000}
 C_PORT=$((8081 + OFFSET)); T_PORT=$((8082 + OFFSET)); R_PORT=$((8083 + OFFSET))
@@ -58,9 +58,11 @@ ensure_built "$ROOT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rm-bench.XXXXXX")
 DATA=$WORK/data
 RUN_PID=
+SAMPLER_PID=
 SUITE_PIDS=()
 finish() {
   local status=$?
+  if [[ -n "$SAMPLER_PID" ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   if [[ -n "$RUN_PID" ]] && kill -0 "$RUN_PID" 2>/dev/null; then
     echo "Stopping the benchmark's suite..."
     kill -TERM "$RUN_PID" 2>/dev/null || true
@@ -92,7 +94,7 @@ ok() { awk "BEGIN { exit !($1) }"; }
 # wrk's latency lines read "99%  12.34ms"; prints milliseconds.
 wrk_ms() { # percentile wrk-output
   awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms$/, "", v);
-    else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.1f", v }' <<<"$2"
+    else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }' <<<"$2"
 }
 wrk_rps() { awk '/^Requests\/sec:/ { print $2 }' <<<"$1"; }
 wrk_errors() { # non-2xx responses plus socket errors
@@ -174,7 +176,20 @@ run_wrk "$(( (SECONDS_PER + 1) / 2 ))" -s "$WORK/pledge.lua" "$C_URL/api/v1/pled
 pgbench_out=$(PGPASSWORD=postgres pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CLIENTS" -j 2 \
   -T "$SECONDS_PER" -f "$WORK/pledge.sql" contributions 2>&1) || { echo "$pgbench_out" >&2; exit 1; }
 pg_tps=$(grep -o 'tps = [0-9.]*' <<<"$pgbench_out" | tail -n 1 | grep -o '[0-9.]*$')
+# What contributions' database sessions wait for while the POSTs run: the evidence of what bounds P1.
+sample_waits() {
+  while :; do
+    sql -c "SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') || ' (' || state || ')' FROM pg_stat_activity
+            WHERE datname = 'contributions' AND state <> 'idle' AND pid <> pg_backend_pid()" contributions 2>/dev/null || true
+    sleep 0.2
+  done
+}
+sample_waits >"$WORK/p1-waits.txt" &
+SAMPLER_PID=$!
 post_out=$(run_wrk "$SECONDS_PER" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
+kill "$SAMPLER_PID" 2>/dev/null || true
+wait "$SAMPLER_PID" 2>/dev/null || true
+p1_waits=$(sort "$WORK/p1-waits.txt" | uniq -c | sort -rn | head -n 4 | awk '{ n = $1; $1 = ""; printf "%s%s x%d", sep, substr($0, 2), n; sep = "; " }')
 post_rps=$(wrk_rps "$post_out"); post_errors=$(wrk_errors "$post_out"); post_p99_max=$(wrk_ms 99 "$post_out")
 rate70=$(calc "$post_rps * 0.7")
 open70=$(probe rate "$C_URL" "$rate70" "$SECONDS_PER")
@@ -285,7 +300,8 @@ Commit: $commit; ${SECONDS_PER}s per figure, $CLIENTS clients; service JVMs: ${R
 |-----|----------------------------------------------|----------------------------|----------------------------|------|
 $(printf '%s\n' "${ROWS[@]}")
 
-Details: pgbench $(grep -o 'latency average = [0-9.]* ms' <<<"$pgbench_out" | head -n 1), failed $(grep -o 'failed transactions: [0-9]*' <<<"$pgbench_out" | grep -o '[0-9]*$' || echo 0);
+Details: contributions' sessions during the POSTs (samples every 0.2 s): $p1_waits
+  pgbench $(grep -o 'latency average = [0-9.]* ms' <<<"$pgbench_out" | head -n 1), failed $(grep -o 'failed transactions: [0-9]*' <<<"$pgbench_out" | grep -o '[0-9]*$' || echo 0);
   open loop at 70%: $open70
   lag: $lag_out
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s
