@@ -296,6 +296,10 @@ p4_errors=$(( $(wrk_errors "$small_out") + $(wrk_errors "$large_out") ))
 row P4 "/progress p50 at ${P4_LARGE} over at ${P4_SMALL} pledges" "$p4_ratio ($large_p50 / $small_p50 ms)" "<= 1.2x" \
   "$(verdict "$p4_ratio <= 1.2 && $p4_errors == 0")"
 
+rss_after=()
+for service in contributions targets reporting; do
+  rss_after+=("${service:0:1}=$(( $(awk '/^VmRSS:/ { print $2 }' "/proc/$(service_pid "$service")/status") / 1024 ))")
+done
 row P6 "RSS after first request, largest service" "$rss_max MB (${rss_list[*]})" "<= 250 MB each" "$(verdict "$rss_max <= 250")"
 row "" "  deploy/run.sh to all ready (fresh data dir)" "$ready_s s" "<= 30 s" "$(verdict "$ready_s <= 30")"
 
@@ -319,5 +323,6 @@ Details: warm-up before measuring: $warm_posts POSTs, $warm_gets GETs
   lag: $lag_out
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s
   rebuild: $rebuild_out
+  RSS after all the load above, MB: ${rss_after[*]}
   P4 p99: $(wrk_ms 99 "$small_out") ms at $P4_SMALL, $(wrk_ms 99 "$large_out") ms at $P4_LARGE; loading took $load_s s
 TABLE
