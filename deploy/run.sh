@@ -15,7 +15,9 @@ KAFKA_CONTROLLER_PORT=${RM_KAFKA_CONTROLLER_PORT:-9093}
 CONTRIBUTIONS_PORT=${RM_CONTRIBUTIONS_PORT:-8081}
 TARGETS_PORT=${RM_TARGETS_PORT:-8082}
 REPORTING_PORT=${RM_REPORTING_PORT:-8083}
-SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# C2 stays on: C1-only code made pledge POSTs about 4x slower in deploy/bench.sh. A small initial
+# heap and code cache keep each service under 250 MB RSS with it; the heap still grows to 128 MB.
+SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
 JWT_ISSUER=https://issuer.local.rm-suite
 JWT_AUDIENCE=resource-mobilization-suite
 DEMO=false

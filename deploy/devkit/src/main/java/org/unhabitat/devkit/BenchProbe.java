@@ -1,0 +1,334 @@
+package org.unhabitat.devkit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of deploy/bench.sh that wrk and pgbench cannot do: posting pledges at a fixed rate
+ * (open loop, so a slow response does not hide the requests that should have followed it), the lag
+ * from a pledge's commit to /api/v1/progress, and publishing valid events for the replay benchmark.
+ * Each command prints one line of {@code key=value} pairs that bench.sh reads.
+ *
+ * <pre>
+ * BenchProbe KEY_DIR ISSUER AUDIENCE register CONTRIBUTIONS_URL
+ * BenchProbe KEY_DIR ISSUER AUDIENCE rate     CONTRIBUTIONS_URL PER_SECOND SECONDS
+ * BenchProbe KEY_DIR ISSUER AUDIENCE lag      CONTRIBUTIONS_URL REPORTING_URL PER_SECOND SECONDS
+ * BenchProbe KEY_DIR ISSUER AUDIENCE publish  BOOTSTRAP_SERVERS COUNT
+ * BenchProbe KEY_DIR ISSUER AUDIENCE rebuild  REPORTING_URL REPORTING_JDBC_URL EVENTS TIMEOUT_SECONDS
+ * </pre>
+ */
+public final class BenchProbe {
+
+    public static final String CONTRIBUTOR = "BENCH";
+    /** Background pledges fall in this year; lag markers in {@link #MARKER_YEAR}, so that each marker is seen alone. */
+    public static final int LOAD_YEAR = 2004;
+    public static final int MARKER_YEAR = 2003;
+    /** Events published for the replay benchmark, in a year of their own. */
+    public static final int REPLAY_YEAR = 2005;
+
+    private static final Pattern PLEDGED = Pattern.compile("\"pledgedUsd\":\"?([0-9.]+)");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final DevTokens tokens;
+
+    private BenchProbe(DevTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: BenchProbe KEY_DIR ISSUER AUDIENCE register|rate|lag|publish ARGS...");
+            System.exit(2);
+        }
+        BenchProbe probe = new BenchProbe(DevTokens.fromKeyDirectory(Path.of(args[0]), args[1], args[2]));
+        String[] rest = Arrays.copyOfRange(args, 4, args.length);
+        switch (args[3]) {
+            case "register" -> probe.register(rest[0]);
+            case "rate" -> probe.rate(rest[0], Double.parseDouble(rest[1]), Double.parseDouble(rest[2]));
+            case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]));
+            case "publish" -> publish(rest[0], Integer.parseInt(rest[1]));
+            case "rebuild" -> probe.rebuild(rest[0], rest[1], Long.parseLong(rest[2]), Double.parseDouble(rest[3]));
+            default -> throw new IllegalArgumentException("unknown command " + args[3]);
+        }
+    }
+
+    private void register(String contributionsUrl) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(contributionsUrl + "/api/v1/contributors/" + CONTRIBUTOR))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + tokens.mint("finance", null, Duration.ofHours(1)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark partner\",\"type\":\"FOUNDATION\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Registering " + CONTRIBUTOR + " failed: " + response.statusCode() + " " + response.body());
+        }
+        System.out.println("registered=" + CONTRIBUTOR);
+    }
+
+    /** Posts pledges at a fixed rate and reports the latency of each from the moment it was due. */
+    private void rate(String contributionsUrl, double perSecond, double seconds) throws Exception {
+        Load load = new Load(contributionsUrl, partnerToken(), perSecond, seconds);
+        load.run();
+        long[] latencies = load.latenciesMicros();
+        System.out.printf("sent=%d ok=%d errors=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f achieved_per_s=%.1f%n",
+                load.sent.get(), latencies.length, load.errors.get(), percentile(latencies, 50) / 1000.0,
+                percentile(latencies, 99) / 1000.0, percentile(latencies, 100) / 1000.0, latencies.length / seconds);
+    }
+
+    /**
+     * Under a background load at {@code perSecond}, posts one marker pledge of USD 1 at a time and
+     * polls /progress until the marker year's pledged total includes it. The lag is counted from the
+     * 201 response, which the service sends only after its transaction has committed.
+     */
+    private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds) throws Exception {
+        String token = partnerToken();
+        Load load = new Load(contributionsUrl, token, perSecond, seconds);
+        Thread background = new Thread(() -> {
+            try {
+                load.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "background-load");
+        background.start();
+        URI progress = URI.create(reportingUrl + "/api/v1/progress?year=" + MARKER_YEAR);
+        double seen = pledgedTotal(progress);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long[] lags = new long[100_000];
+        int samples = 0;
+        int lost = 0;
+        while (System.nanoTime() < deadline && samples < lags.length) {
+            HttpResponse<String> posted = postPledge(contributionsUrl, token, "lag-" + UUID.randomUUID(), MARKER_YEAR, "1.00");
+            long committed = System.nanoTime();
+            if (posted.statusCode() != 201) {
+                throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
+            }
+            double expected = seen + 1.0;
+            long giveUp = committed + TimeUnit.SECONDS.toNanos(10);
+            while ((seen = pledgedTotal(progress)) < expected - 0.001 && System.nanoTime() < giveUp) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            if (seen < expected - 0.001) {
+                lost++;
+            } else {
+                lags[samples++] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - committed);
+            }
+        }
+        background.join();
+        long[] measured = Arrays.copyOf(lags, samples);
+        Arrays.sort(measured);
+        System.out.printf("samples=%d not_seen_in_10s=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f background_sent=%d background_errors=%d%n",
+                samples, lost, percentile(measured, 50) / 1000.0, percentile(measured, 99) / 1000.0,
+                percentile(measured, 100) / 1000.0, load.sent.get(), load.errors.get());
+    }
+
+    /** Publishes pledge-recorded events as contributions-service's relay would, with acks from all replicas. */
+    private static void publish(String bootstrapServers, int count) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        long started = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            CompletableFuture<?>[] acknowledged = new CompletableFuture<?>[count];
+            for (int i = 0; i < count; i++) {
+                String pledgeId = UUID.randomUUID().toString();
+                ProducerRecord<String, String> record = new ProducerRecord<>("contributions.events", pledgeId, pledgeRecorded(pledgeId, i));
+                header(record, "ce_specversion", "1.0");
+                header(record, "ce_id", UUID.randomUUID().toString());
+                header(record, "ce_type", "org.unhabitat.pledge.recorded.v1");
+                header(record, "ce_source", "urn:unhabitat:rm:bench-probe");
+                header(record, "ce_time", Instant.now().toString());
+                header(record, "ce_subject", pledgeId);
+                header(record, "content-type", "application/json");
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(error);
+                    }
+                });
+                acknowledged[i] = done;
+            }
+            CompletableFuture.allOf(acknowledged).get(2, TimeUnit.MINUTES);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("published=%d seconds=%.2f per_s=%.0f%n", count, elapsed, count / elapsed);
+    }
+
+    /**
+     * Asks reporting to rebuild its read model by replay and counts, straight in its database, the
+     * inbox rows until {@code events} have been applied again (or the time runs out).
+     */
+    private void rebuild(String reportingUrl, String jdbcUrl, long events, double timeoutSeconds) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM inbox_event")) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/v1/admin/rebuild"))
+                    .timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + tokens.mint("admin", null, Duration.ofHours(1)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("Rebuild refused: " + response.statusCode() + " " + response.body());
+            }
+            long deadline = started + (long) (timeoutSeconds * 1e9);
+            long applied = 0;
+            while (applied < events && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    applied = rows.getLong(1);
+                }
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            System.out.printf("applied=%d of=%d seconds=%.2f per_s=%.0f complete=%s%n",
+                    applied, events, elapsed, applied / elapsed, applied >= events);
+        }
+    }
+
+    private static String pledgeRecorded(String pledgeId, int index) {
+        String amount = (1000 + index % 1000) + ".00";
+        return ("{\"pledgeId\":\"%s\",\"version\":1,\"contributor\":{\"code\":\"%s\",\"name\":\"Benchmark partner\",\"type\":\"FOUNDATION\"},"
+                + "\"budgetLine\":\"FOUNDATION_EARMARKED\",\"earmarking\":\"SOFTLY_EARMARKED\",\"region\":\"GLOBAL\",\"currency\":\"USD\","
+                + "\"amount\":\"%s\",\"fxRate\":\"1\",\"usdAmount\":\"%s\",\"pledgedOn\":\"%d-06-15\","
+                + "\"schedule\":[{\"year\":%d,\"amount\":\"%s\",\"usdAmount\":\"%s\"}],\"multiYear\":false,"
+                + "\"recordedAt\":\"%s\"}").formatted(pledgeId, CONTRIBUTOR, amount, amount, REPLAY_YEAR, REPLAY_YEAR, amount, amount,
+                Instant.now());
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String partnerToken() {
+        return tokens.mint("partner", CONTRIBUTOR, Duration.ofHours(1));
+    }
+
+    private double pledgedTotal(URI progress) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(progress).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + progress + ": " + response.statusCode() + " " + response.body());
+        }
+        // The totals row is the sum of the lines, so the largest figure is the year's total.
+        double total = 0;
+        Matcher matcher = PLEDGED.matcher(response.body());
+        while (matcher.find()) {
+            total = Math.max(total, Double.parseDouble(matcher.group(1)));
+        }
+        return total;
+    }
+
+    private HttpResponse<String> postPledge(String contributionsUrl, String token, String key, int year, String amount) throws Exception {
+        return http.send(pledgeRequest(contributionsUrl, token, key, year, amount), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest pledgeRequest(String contributionsUrl, String token, String key, int year, String amount) {
+        String body = ("{\"contributorCode\":\"%s\",\"budgetLine\":\"FOUNDATION_EARMARKED\",\"earmarking\":\"SOFTLY_EARMARKED\","
+                + "\"region\":\"GLOBAL\",\"currency\":\"USD\",\"amount\":\"%s\",\"pledgedOn\":\"%d-06-15\"}")
+                .formatted(CONTRIBUTOR, amount, year);
+        return HttpRequest.newBuilder(URI.create(contributionsUrl + "/api/v1/pledges"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** p-th percentile (nearest rank) of sorted values; 0 for none. */
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** An open-loop stream of pledge POSTs: request i is due at start + i / rate, whatever happened to earlier ones. */
+    private final class Load {
+        private final String contributionsUrl;
+        private final String token;
+        private final double perSecond;
+        private final double seconds;
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+
+        Load(String contributionsUrl, String token, double perSecond, double seconds) {
+            this.contributionsUrl = contributionsUrl;
+            this.token = token;
+            this.perSecond = perSecond;
+            this.seconds = seconds;
+        }
+
+        void run() throws InterruptedException {
+            if (perSecond <= 0) {
+                return;
+            }
+            String prefix = "rate-" + UUID.randomUUID() + "-";
+            long start = System.nanoTime();
+            long total = (long) (perSecond * seconds);
+            CompletableFuture<?>[] responses = new CompletableFuture<?>[(int) total];
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                sent.incrementAndGet();
+                responses[i] = http.sendAsync(pledgeRequest(contributionsUrl, token, prefix + i, LOAD_YEAR, "1000.00"),
+                                HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, error) -> {
+                            if (error != null || response.statusCode() != 201) {
+                                errors.incrementAndGet();
+                            } else {
+                                latencies.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
+                            }
+                        });
+            }
+            try {
+                CompletableFuture.allOf(responses).get(1, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                // counted per request above
+            }
+        }
+
+        long[] latenciesMicros() {
+            long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(values);
+            return values;
+        }
+    }
+}
