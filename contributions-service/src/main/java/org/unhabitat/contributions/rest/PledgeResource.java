@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.contributions.rest.dto.AuditEntryDto;
 import org.unhabitat.contributions.rest.dto.CancellationRequest;
 import org.unhabitat.contributions.rest.dto.CorrectionRequest;
 import org.unhabitat.contributions.rest.dto.Page;
@@ -104,6 +105,19 @@ public class PledgeResource {
             description = "Version 1 as recorded, then each correction with its reason. Same visibility as the pledge.")
     public List<PledgeVersionDto> versions(@PathParam("id") UUID id) {
         return pledges.versions(caller.get(), id).orElseThrow(() -> noPledge(id));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @Operation(summary = "The audit trail of a pledge and its payments, oldest first",
+            description = "Every write: who (token subject and role), from which client address, what and when. "
+                    + "Recording, payments, corrections and cancellation. Append-only. Finance.")
+    @APIResponse(responseCode = "200", description = "The pledge's audit entries")
+    @APIResponse(responseCode = "403", description = "Not finance (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such pledge (problem+json)")
+    public List<AuditEntryDto> audit(@PathParam("id") UUID id) {
+        return pledges.auditTrail(caller.get(), id).orElseThrow(() -> noPledge(id));
     }
 
     @POST

@@ -31,10 +31,12 @@ public class ContributorService {
 
     private final AdvisoryLocks locks;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public ContributorService(AdvisoryLocks locks, Outbox outbox) {
+    public ContributorService(AdvisoryLocks locks, Outbox outbox, AuditTrail audit) {
         this.locks = locks;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** Registers or updates; an event goes out only when something actually changed. */
@@ -60,6 +62,7 @@ public class ContributorService {
         contributor.updatedAt = now;
         contributor.persist();
         outbox.append(ContributorMapper.toEvent(contributor));
+        audit.record(created ? "contributor.registered" : "contributor.updated", "contributor", code, null);
         return new Registration(ContributorMapper.toDto(contributor), created);
     }
 

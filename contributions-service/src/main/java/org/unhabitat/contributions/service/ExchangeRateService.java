@@ -39,10 +39,12 @@ public class ExchangeRateService {
 
     private final AdvisoryLocks locks;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public ExchangeRateService(AdvisoryLocks locks, Outbox outbox) {
+    public ExchangeRateService(AdvisoryLocks locks, Outbox outbox, AuditTrail audit) {
         this.locks = locks;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** Setting the current value again changes nothing; a different value is a new revision. */
@@ -64,6 +66,7 @@ public class ExchangeRateService {
         rate.setAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         rate.persist();
         outbox.append(ExchangeRateMapper.toEvent(rate));
+        audit.record("exchange-rate.set", "exchange-rate", currency + "/" + month + "#" + rate.revision, null);
         return new Setting(ExchangeRateMapper.toDto(rate), current.isEmpty());
     }
 

@@ -37,11 +37,13 @@ public class PledgeChangeService {
     private final IdempotencyService idempotency;
     private final ExchangeRateService rates;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public PledgeChangeService(IdempotencyService idempotency, ExchangeRateService rates, Outbox outbox) {
+    public PledgeChangeService(IdempotencyService idempotency, ExchangeRateService rates, Outbox outbox, AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -104,6 +106,7 @@ public class PledgeChangeService {
         pledge.payments.add(payment);
         pledge.status = PledgeStatus.of(paid(pledge), pledge.amount);
         outbox.append(PledgeMapper.toRecordedEvent(payment));
+        audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id);
         return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id + "/payments/" + payment.id,
                 PledgeMapper.toDto(payment));
     }
@@ -130,6 +133,7 @@ public class PledgeChangeService {
         }
         PledgeService.addVersion(pledge, request.amount(), schedule, request.reason().strip(), caller.subject(), now());
         outbox.append(PledgeMapper.toCorrectedEvent(pledge));
+        audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id);
         return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
     }
 
@@ -156,6 +160,7 @@ public class PledgeChangeService {
         pledge.cancelledAt = now();
         pledge.status = PledgeStatus.CANCELLED;
         outbox.append(PledgeMapper.toCancelledEvent(pledge));
+        audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id);
         return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
     }
 

@@ -16,6 +16,7 @@ import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeVersion;
 import org.unhabitat.contributions.repository.ScheduleEntry;
+import org.unhabitat.contributions.rest.dto.AuditEntryDto;
 import org.unhabitat.contributions.rest.dto.Page;
 import org.unhabitat.contributions.rest.dto.PaymentDto;
 import org.unhabitat.contributions.rest.dto.PledgeDto;
@@ -43,12 +44,15 @@ public class PledgeService {
     private final ExchangeRateService rates;
     private final AdvisoryLocks locks;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, AdvisoryLocks locks, Outbox outbox) {
+    public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, AdvisoryLocks locks, Outbox outbox,
+                         AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
         this.locks = locks;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** A partner may pledge only for itself; for any other code it learns nothing, not even that the code exists. */
@@ -69,6 +73,12 @@ public class PledgeService {
     public Optional<List<PledgeVersionDto>> versions(Caller caller, UUID id) {
         return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional()
                 .map(pledge -> pledge.versions.stream().map(PledgeMapper::toDto).toList());
+    }
+
+    /** Who changed the pledge and its payments, oldest first; empty when the caller may not see the pledge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<AuditEntryDto>> auditTrail(Caller caller, UUID id) {
+        return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional().map(pledge -> audit.ofPledge(pledge.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -167,6 +177,7 @@ public class PledgeService {
         addVersion(pledge, request.amount(), schedule, null, caller.subject(), now);
         pledge.persist();
         outbox.append(PledgeMapper.toRecordedEvent(pledge));
+        audit.record("pledge.recorded", "pledge", pledge.id.toString(), pledge.id);
         return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id, PledgeMapper.toDto(pledge));
     }
 

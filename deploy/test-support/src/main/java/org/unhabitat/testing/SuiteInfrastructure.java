@@ -18,7 +18,7 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     public static final String ISSUER = "https://issuer.test.rm-suite";
     public static final String AUDIENCE = "resource-mobilization-suite";
-    static final String KEY_DIRECTORY_PROPERTY = "rm-suite.test.jwt-key-directory";
+    public static final String KEY_DIRECTORY_PROPERTY = "rm-suite.test.jwt-key-directory";
 
     private EmbeddedPostgres postgres;
     private EmbeddedKafka kafka;
