@@ -128,6 +128,12 @@ class HostileRequestTest {
     }
 
     @Test
+    void aPageIsAtMost500Pledges() {
+        given().auth().oauth2(finance).when().get("/api/v1/pledges?limit=500").then().statusCode(200);
+        assertProblem(given().auth().oauth2(finance).when().get("/api/v1/pledges?limit=501"), 400);
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() {
         String padding = "x".repeat(70 * 1024);
         Response response = given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
@@ -158,10 +164,10 @@ class HostileRequestTest {
     void aBodyOfAnotherMediaTypeIsUnsupported() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><p>&x;</p>";
         for (ContentType type : List.of(ContentType.XML, ContentType.TEXT, ContentType.URLENC, ContentType.BINARY)) {
+            RequestSpecification request = given().auth().oauth2(TestTokens.finance()).contentType(type);
             // REST Assured sends octet-stream only from bytes, and the other types only from text.
-            Object body = type == ContentType.BINARY ? xxe.getBytes(StandardCharsets.UTF_8) : xxe;
-            assertProblem(given().auth().oauth2(TestTokens.finance()).contentType(type).body(body)
-                    .when().post("/api/v1/pledges"), 415);
+            request = type == ContentType.BINARY ? request.body(xxe.getBytes(StandardCharsets.UTF_8)) : request.body(xxe);
+            assertProblem(request.when().post("/api/v1/pledges"), 415);
         }
     }
 }

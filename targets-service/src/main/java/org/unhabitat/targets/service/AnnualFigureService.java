@@ -25,9 +25,11 @@ import java.util.Optional;
 public class AnnualFigureService {
 
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public AnnualFigureService(Outbox outbox) {
+    public AnnualFigureService(Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** Empty when no plan covers the year: such a year is unknown, not merely without figures. */
@@ -77,6 +79,8 @@ public class AnnualFigureService {
         revision.reason = reason;
         revision.persist();
         outbox.append(AnnualFigureMapper.toEvent(revision));
+        String type = kind == AnnualFigureKind.INCOME_TARGET ? "target" : "approved-budget";
+        audit.record(type + ".set", type, year + ":" + line.name() + "#" + revision.revision);
         return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(revision, warnings(kind, plan, line)), revision.revision == 1);
     }
 

@@ -30,9 +30,11 @@ public class PlanService {
     private static final int MAX_PLAN_YEARS = 10;
 
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public PlanService(Outbox outbox) {
+    public PlanService(Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,6 +93,7 @@ public class PlanService {
         plan.persist();
         envelopes.forEach((budgetLine, amount) -> outbox.append(new PlanLineDefinedV1(planId, startYear, endYear,
                 budgetLine.name(), amount, definedBy, request.reason())));
+        audit.record("plan.defined", "plan", planId);
         return new WriteOutcome<>(PlanMapper.toDto(plan), true);
     }
 
