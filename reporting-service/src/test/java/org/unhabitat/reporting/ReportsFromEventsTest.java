@@ -79,7 +79,9 @@ class ReportsFromEventsTest {
         events.republish(online, UUID.randomUUID().toString(), "org.unhabitat.payment.recorded.v1", payment);
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/progress?year=2016")
-                .then().statusCode(200).body("totals.receivedUsd", equalTo("1804847.70")).body("totals.pledgedUsd", equalTo("2900250.00")));
+                .then().statusCode(200).body("totals.receivedUsd", equalTo("1804847.70")).body("totals.pledgedUsd", equalTo("2900250.00"))
+                // The target comes on the other topic, whose consumer may lag behind on a loaded machine.
+                .body("lines[1].targetUsd", equalTo("10000000.00")));
     }
 
     @Test

@@ -86,12 +86,18 @@ public class ReportQueries {
                 .map(row -> new ContributorIncome((String) row[0], (String) row[1], (String) row[2], (BigDecimal) row[3])).toList();
     }
 
-    /** Per year from {@code fromYear}, each contributor's income to one line, counting payments up to {@code asOf}. */
-    public List<Object[]> lineIncomeByContributorAndYear(String budgetLine, int fromYear, LocalDate asOf) {
+    /**
+     * Per year from {@code fromYear}, each contributor's income to one line, counting payments up to {@code asOf};
+     * individual donors together under {@code individualsCode}.
+     */
+    public List<Object[]> lineIncomeByContributorAndYear(String budgetLine, int fromYear, LocalDate asOf, String individualsCode) {
         @SuppressWarnings("unchecked")
         List<Object[]> result = entityManager.createNativeQuery("""
-                        SELECT contributor_code, CAST(EXTRACT(YEAR FROM day) AS INTEGER), SUM(received_usd) FROM income_by_day
-                        WHERE budget_line = :line AND day >= :from AND day <= :asOf GROUP BY 1, 2""")
+                        SELECT CASE WHEN c.type = 'INDIVIDUAL' THEN :individuals ELSE i.contributor_code END,
+                               CAST(EXTRACT(YEAR FROM i.day) AS INTEGER), SUM(i.received_usd)
+                        FROM income_by_day i LEFT JOIN contributor c ON c.code = i.contributor_code
+                        WHERE i.budget_line = :line AND i.day >= :from AND i.day <= :asOf GROUP BY 1, 2""")
+                .setParameter("individuals", individualsCode)
                 .setParameter("line", budgetLine)
                 .setParameter("from", Date.valueOf(LocalDate.of(fromYear, 1, 1)))
                 .setParameter("asOf", Date.valueOf(asOf))

@@ -95,7 +95,9 @@ public class DonorReportService {
     public DonorBase donorBase(int year, LocalDate asOf) {
         LocalDate cutOff = ReportPeriod.ofYear(year, asOf).to();
         Map<String, Map<Integer, BigDecimal>> coreIncome = new HashMap<>();
-        for (Object[] row : queries.lineIncomeByContributorAndYear(BudgetLine.FOUNDATION_NON_EARMARKED.name(), 1900, cutOff)) {
+        // Individuals are one donor here as everywhere in public: a person's code would identify them.
+        for (Object[] row : queries.lineIncomeByContributorAndYear(BudgetLine.FOUNDATION_NON_EARMARKED.name(), 1900, cutOff,
+                INDIVIDUAL_DONORS_CODE)) {
             coreIncome.computeIfAbsent((String) row[0], code -> new HashMap<>())
                     .merge(((Number) row[1]).intValue(), (BigDecimal) row[2], BigDecimal::add);
         }
