@@ -1,5 +1,6 @@
 package org.unhabitat.testing.security;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -71,7 +72,7 @@ public final class DenyByDefault {
                 Path root = Path.of(url.toURI());
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                        String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                        String relative = root.relativize(file).toString().replace(File.separatorChar, '.');
                         String name = packageName + "." + relative.substring(0, relative.length() - ".class".length());
                         classes.add(Class.forName(name, false, loader));
                     }

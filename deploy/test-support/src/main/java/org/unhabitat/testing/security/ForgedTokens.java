@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class ForgedTokens {
         tokens.put("partner claims escalated to finance after signing", escalated(good));
         tokens.put("signature stripped", good.substring(0, good.lastIndexOf('.') + 1));
         tokens.put("not a JWT", "definitely-not-a-jwt");
-        if (!tokens.keySet().equals(new java.util.LinkedHashSet<>(KINDS))) {
+        if (!tokens.keySet().equals(new LinkedHashSet<>(KINDS))) {
             throw new IllegalStateException("KINDS must name exactly the tokens made here");
         }
         return tokens;

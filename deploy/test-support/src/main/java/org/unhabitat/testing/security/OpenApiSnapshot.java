@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -30,8 +31,7 @@ public final class OpenApiSnapshot {
     public static final Path DEFAULT_FILE = Path.of("src", "test", "resources", "openapi", "openapi.json");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final SortedSet<String> HTTP_METHODS = new TreeSet<>(java.util.List.of("get", "put", "post", "delete",
-            "patch", "head", "options", "trace"));
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     public static void assertMatches(String liveDocument, Path snapshotFile) {
         try {

@@ -28,10 +28,11 @@ public final class Problems {
         assertTrue(response.contentType().startsWith(MEDIA_TYPE), context + " is problem+json: " + response.contentType());
         assertEquals(status, response.jsonPath().getInt("status"), context + " names its status");
         assertFalse(response.jsonPath().getString("title").isBlank(), context + " has a title");
+        assertEquals("nosniff", response.header("X-Content-Type-Options"), context + " carries nosniff");
         assertNoLeak(response, echoed);
     }
 
-    /** Every response, success or not: never a 5xx, always nosniff, and no internals in an error body. */
+    /** Every response, success or not: never a 5xx, and an error is a problem as above. */
     public static void assertSafe(Response response, String... echoed) {
         String context = response.getStatusLine();
         assertTrue(response.statusCode() < 500, context + ": hostile input must never cause a server error; body "
