@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,7 +120,7 @@ public final class BenchProbe {
         }, "background-load");
         background.start();
         URI progress = URI.create(reportingUrl + "/api/v1/progress?year=" + MARKER_YEAR);
-        double seen = pledgedTotal(progress);
+        BigDecimal seen = pledgedTotal(progress);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long[] lags = new long[100_000];
         int samples = 0;
@@ -130,12 +131,12 @@ public final class BenchProbe {
             if (posted.statusCode() != 201) {
                 throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
             }
-            double expected = seen + 1.0;
+            BigDecimal expected = seen.add(BigDecimal.ONE);
             long giveUp = committed + TimeUnit.SECONDS.toNanos(10);
-            while ((seen = pledgedTotal(progress)) < expected - 0.001 && System.nanoTime() < giveUp) {
+            while ((seen = pledgedTotal(progress)).compareTo(expected) < 0 && System.nanoTime() < giveUp) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
             }
-            if (seen < expected - 0.001) {
+            if (seen.compareTo(expected) < 0) {
                 lost++;
             } else {
                 lags[samples++] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - committed);
@@ -236,17 +237,17 @@ public final class BenchProbe {
         return tokens.mint("partner", CONTRIBUTOR, Duration.ofHours(1));
     }
 
-    private double pledgedTotal(URI progress) throws Exception {
+    private BigDecimal pledgedTotal(URI progress) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(progress).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + progress + ": " + response.statusCode() + " " + response.body());
         }
         // The totals row is the sum of the lines, so the largest figure is the year's total.
-        double total = 0;
+        BigDecimal total = BigDecimal.ZERO;
         Matcher matcher = PLEDGED.matcher(response.body());
         while (matcher.find()) {
-            total = Math.max(total, Double.parseDouble(matcher.group(1)));
+            total = total.max(new BigDecimal(matcher.group(1)));
         }
         return total;
     }
