@@ -35,6 +35,13 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * First key of the per-aggregate advisory lock a relay holds while it publishes that aggregate's
+     * events; the second key is the aggregate id's hash. Two-key locks keep these apart from the
+     * service's other advisory locks, whose 64-bit ids are hashes with no such prefix.
+     */
+    static final int AGGREGATE_LOCK_CLASS = 0x6f757462;
+
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
     private final OutboxConfig config;
@@ -89,12 +96,19 @@ public class OutboxRelay {
         } while (published == config.batchSize() && running);
     }
 
-    /** Publishes one batch; rows locked here are skipped by any other instance relaying the same outbox. */
+    /**
+     * Publishes one batch. Another instance relaying the same outbox skips the rows locked here, and
+     * also every later row of an aggregate whose lock is held here: otherwise it could publish a
+     * pledge's correction while this instance is still waiting for the broker to take the pledge.
+     * The aggregate locks last until commit, that is until the rows are marked published.
+     */
     private int publishBatch() {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> pending = entityManager.createNativeQuery("""
-                        SELECT * FROM outbox_event WHERE published_at IS NULL
+                        SELECT * FROM outbox_event
+                        WHERE published_at IS NULL AND pg_try_advisory_xact_lock(:lockClass, hashtext(aggregate_id))
                         ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter("lockClass", AGGREGATE_LOCK_CLASS)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
         if (pending.isEmpty()) {
