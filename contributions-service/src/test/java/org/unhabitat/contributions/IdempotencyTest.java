@@ -187,6 +187,24 @@ class IdempotencyTest {
                 .then().body("items.reference.findAll { it.startsWith('EXPIRY') }", contains("EXPIRY-RECENT", "EXPIRY-OLD", "EXPIRY-OLD-2"));
     }
 
+    @Test
+    void keyExpiryIsSkippedWhileAnotherInstanceRunsItAndDoneByTheNextRun() throws Exception {
+        String old = UUID.randomUUID().toString();
+        post(old, pledge("JOB-LOCK", "10")).then().statusCode(201);
+        age(old, "25 hours");
+
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            hold(otherInstance, "pg_advisory_xact_lock", AdvisoryLocks.lockId(IdempotencyService.EXPIRY_JOB_LOCK));
+            idempotency.expireOldKeys();
+            post(old, pledge("JOB-LOCK-2", "10")).then().statusCode(422);
+            otherInstance.rollback();
+        }
+
+        idempotency.expireOldKeys();
+        post(old, pledge("JOB-LOCK-2", "10")).then().statusCode(201).body("reference", equalTo("JOB-LOCK-2"));
+    }
+
     private static void hold(Connection connection, String function, long lock) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(" + function + "(?) AS TEXT)")) {
             statement.setLong(1, lock);

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 public class IdempotencyService {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
+    public static final String EXPIRY_JOB_LOCK = "scheduled-job:idempotency-key-expiry";
 
     /** What an operation produced: the status, the Location path (or null) and the body to serialise. */
     public record Outcome(int status, String location, Object body) {
@@ -73,9 +74,17 @@ public class IdempotencyService {
         return response;
     }
 
-    /** Keys are kept for at least the retention period (24 hours), then forgotten. */
+    /**
+     * Keys are kept for at least the retention period (24 hours), then forgotten. Every instance
+     * schedules this; the one that takes the job's lock does it, and the others skip their turn.
+     */
     @Scheduled(every = "1h", delayed = "1m", identity = "idempotency-key-expiry")
+    @Transactional
     public void expireOldKeys() {
+        if (!locks.tryLock(EXPIRY_JOB_LOCK)) {
+            LOG.debug("Idempotency key expiry skipped: another instance is running it");
+            return;
+        }
         int deleted = store.deleteCreatedBefore(Instant.now().minus(retention));
         if (deleted > 0) {
             LOG.infof("Forgot %d idempotency keys older than %s", deleted, retention);
