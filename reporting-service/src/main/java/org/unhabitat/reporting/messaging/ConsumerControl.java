@@ -1,8 +1,6 @@
 package org.unhabitat.reporting.messaging;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -14,8 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +29,9 @@ public class ConsumerControl {
     private static final Map<String, String> GROUP_BY_TOPIC = Map.of(
             "targets.events", "reporting-service.targets",
             "contributions.events", "reporting-service.contributions");
+    private static final Map<String, String> TOPIC_BY_CHANNEL = Map.of(
+            EventConsumers.TARGETS_CHANNEL, "targets.events",
+            EventConsumers.CONTRIBUTIONS_CHANNEL, "contributions.events");
 
     private final KafkaClientService clients;
     private final String bootstrapServers;
@@ -38,14 +41,38 @@ public class ConsumerControl {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Replays both topics from their beginning on this instance's partitions; the inbox drops what was already applied. */
-    public void rewindToBeginning() {
-        for (String channel : List.of(EventConsumers.TARGETS_CHANNEL, EventConsumers.CONTRIBUTIONS_CHANNEL)) {
-            KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
-            consumer.getAssignments()
-                    .chain(partitions -> partitions.isEmpty() ? Uni.createFrom().voidItem() : consumer.seekToBeginning(partitions))
-                    .await().atMost(TIMEOUT);
+    /** Every partition of both topics, as the broker knows them now. */
+    public Set<TopicPartition> partitions() {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (Map.Entry<String, String> channelTopic : TOPIC_BY_CHANNEL.entrySet()) {
+            clients.getConsumer(channelTopic.getKey()).partitionsFor(channelTopic.getValue()).await().atMost(TIMEOUT)
+                    .forEach(partition -> partitions.add(new TopicPartition(partition.topic(), partition.partition())));
         }
+        return partitions;
+    }
+
+    /**
+     * Rewinds those of the requested partitions that this instance owns right now, and returns them.
+     * The beginning is committed as the group's position at once: if this instance dies, or a
+     * rebalance moves the partition, before the first replayed event is committed, the next owner
+     * still starts from the beginning. Runs on the polling thread, where the assignment cannot change
+     * underneath.
+     */
+    public Set<TopicPartition> rewindOwned(Set<TopicPartition> requested) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        for (String channel : TOPIC_BY_CHANNEL.keySet()) {
+            rewound.addAll(clients.getConsumer(channel).runOnPollingThread(kafka -> {
+                Set<TopicPartition> owned = kafka.assignment().stream().filter(requested::contains).collect(Collectors.toSet());
+                if (owned.isEmpty()) {
+                    return Set.<TopicPartition>of();
+                }
+                kafka.seekToBeginning(owned);
+                kafka.commitSync(owned.stream().collect(Collectors.toMap(partition -> partition,
+                        partition -> new OffsetAndMetadata(kafka.position(partition)))));
+                return owned;
+            }).await().atMost(TIMEOUT));
+        }
+        return rewound;
     }
 
     /**

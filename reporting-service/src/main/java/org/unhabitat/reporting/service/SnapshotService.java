@@ -2,6 +2,7 @@ package org.unhabitat.reporting.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,26 +25,31 @@ import java.util.Optional;
 
 /**
  * Month-end snapshots: taken once a month has ended and reporting has applied every event, then
- * never changed. Every instance may try; the primary key keeps exactly one per month.
+ * never changed. Every instance schedules the job; the one holding the job's advisory lock takes the
+ * snapshot, and the primary key would keep exactly one per month even without it.
  */
 @ApplicationScoped
 public class SnapshotService {
 
     private static final Logger LOG = Logger.getLogger(SnapshotService.class);
+    /** Taken with pg_try_advisory_xact_lock; any fixed number the suite uses for nothing else. */
+    public static final long MONTH_END_JOB_LOCK = 0x6d6f6e74685f656eL;
 
     private final EntityManager entityManager;
     private final ProgressService progress;
     private final DonorReportService donors;
     private final ConsumerControl consumers;
+    private final RebuildService rebuild;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public SnapshotService(EntityManager entityManager, ProgressService progress, DonorReportService donors,
-                           ConsumerControl consumers, ObjectMapper mapper, Clock clock) {
+                           ConsumerControl consumers, RebuildService rebuild, ObjectMapper mapper, Clock clock) {
         this.entityManager = entityManager;
         this.progress = progress;
         this.donors = donors;
         this.consumers = consumers;
+        this.rebuild = rebuild;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -55,11 +61,22 @@ public class SnapshotService {
         if (find(lastMonth).isPresent()) {
             return;
         }
-        if (!consumers.caughtUp()) {
+        if (rebuild.replayPending() || !consumers.caughtUp()) {
             LOG.infof("Month-end snapshot of %s postponed: events are still being applied", lastMonth);
             return;
         }
-        take(lastMonth);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (holdsJobLock()) {
+                take(lastMonth);
+            } else {
+                LOG.debugf("Month-end snapshot of %s left to the instance taking it now", lastMonth);
+            }
+        });
+    }
+
+    private boolean holdsJobLock() {
+        return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", MONTH_END_JOB_LOCK).getSingleResult();
     }
 
     /** Takes the snapshot of an ended month unless one exists; the existing one is returned unchanged. */
