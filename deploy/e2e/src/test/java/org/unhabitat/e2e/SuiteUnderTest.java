@@ -18,9 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 /**
  * The three services as the packaged jars that production runs, each its own process with its own
  * database, sharing nothing but a real Kafka broker, and configured only through the environment.
+ * Several instances of a service share its database and its consumer groups, as behind a load
+ * balancer.
  */
 public final class SuiteUnderTest implements AutoCloseable {
 
@@ -32,10 +36,14 @@ public final class SuiteUnderTest implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafka kafka;
     private final DevTokens tokens;
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, List<Integer>> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
 
     public SuiteUnderTest() throws Exception {
+        this(1);
+    }
+
+    public SuiteUnderTest(int instancesPerService) throws Exception {
         workDirectory = Files.createTempDirectory("rm-suite-e2e");
         postgres = EmbeddedPostgres.builder().start();
         LocalPostgres.createMissingDatabases(postgres, List.of("contributions", "targets", "reporting"));
@@ -43,23 +51,39 @@ public final class SuiteUnderTest implements AutoCloseable {
         DevTokens.writeKeyPair(DevTokens.generateKeyPair(), workDirectory);
         tokens = DevTokens.fromKeyDirectory(workDirectory, ISSUER, AUDIENCE);
         for (String service : List.of("contributions", "targets", "reporting")) {
-            ports.put(service, freePort());
-            processes.add(start(service));
+            List<Integer> servicePorts = new ArrayList<>();
+            for (int instance = 0; instance < instancesPerService; instance++) {
+                int port = freePort();
+                servicePorts.add(port);
+                processes.add(start(service, port));
+            }
+            ports.put(service, servicePorts);
         }
         for (String service : ports.keySet()) {
-            awaitReady(service, Duration.ofSeconds(90));
+            for (String url : urls(service)) {
+                awaitReady(service, url, Duration.ofSeconds(120));
+            }
         }
     }
 
+    /** The first instance of the service. */
     public String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return urls(service).get(0);
+    }
+
+    public List<String> urls(String service) {
+        return ports.get(service).stream().map(port -> "http://127.0.0.1:" + port).toList();
+    }
+
+    public DataSource database(String service) {
+        return postgres.getDatabase("postgres", service);
     }
 
     public DevTokens tokens() {
         return tokens;
     }
 
-    private Process start(String service) throws IOException {
+    private Process start(String service, int port) throws IOException {
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged yet: " + jar);
@@ -67,7 +91,7 @@ public final class SuiteUnderTest implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString());
         String prefix = service.toUpperCase();
         Map<String, String> environment = builder.environment();
-        environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.put(prefix + "_DB_URL", postgres.getJdbcUrl("postgres", service));
         environment.put(prefix + "_DB_USER", "postgres");
         environment.put(prefix + "_DB_PASSWORD", "postgres");
@@ -76,20 +100,21 @@ public final class SuiteUnderTest implements AutoCloseable {
         environment.put("JWT_AUDIENCE", AUDIENCE);
         environment.put("JWT_PUBLIC_KEY_LOCATION", workDirectory.resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
         builder.redirectErrorStream(true);
-        builder.redirectOutput(workDirectory.resolve(service + ".log").toFile());
+        builder.redirectOutput(workDirectory.resolve(service + "-" + port + ".log").toFile());
         return builder.start();
     }
 
-    private void awaitReady(String service, Duration timeout) throws Exception {
+    private void awaitReady(String service, String url, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (status(url(service) + "/q/health/ready") == 200) {
+            if (status(url + "/q/health/ready") == 200) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + "-service was not ready within " + timeout + "; its log:\n"
-                + Files.readString(workDirectory.resolve(service + ".log")));
+        String port = url.substring(url.lastIndexOf(':') + 1);
+        throw new IllegalStateException(service + "-service at " + url + " was not ready within " + timeout + "; its log:\n"
+                + Files.readString(workDirectory.resolve(service + "-" + port + ".log")));
     }
 
     private static int status(String url) {
