@@ -35,11 +35,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Formats {@code directory} (it must be new) and starts a single node on free loopback ports. */
-    public static KafkaBrokerProcess start(Path suiteRoot, Path directory) {
-        return startCluster(suiteRoot, directory, 1).get(0);
-    }
-
     /**
      * Formats {@code nodes} new directories under {@code directory} with one cluster id and one initial
      * controller quorum of all of them, starts them on free loopback ports, and waits until every one
