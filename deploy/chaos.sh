@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The full fault-injection run: builds the suite, then kills its real processes (the Kafka broker,
-# PostgreSQL, each service) under a larger load than CI's, and prints the table of what was
+# PostgreSQL, each service; last, one node of a three-node Kafka cluster together with one of two
+# instances of each service) under a larger load than CI's, and prints the table of what was
 # acknowledged, what reached the ledger and the reports, and how long reporting took to converge.
 #
 #   deploy/chaos.sh                     10,000 operations per scenario, 30 s outages

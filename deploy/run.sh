@@ -3,8 +3,10 @@
 # then contributions-service (8081), targets-service (8082) and reporting-service (8083).
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 #
-#   deploy/run.sh           start (building first if the tree is not built)
-#   deploy/run.sh --demo    start, then load the illustrative 2021 demo dataset
+#   deploy/run.sh             start (building first if the tree is not built)
+#   deploy/run.sh --demo      start, then load the illustrative 2021 demo dataset
+#   deploy/run.sh --cluster   three Kafka nodes (9092, 9094, 9096) and two instances of each service
+#                             (8081-8083 and 8091-8093), with data of its own under the data directory
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,33 +22,64 @@ REPORTING_PORT=${RM_REPORTING_PORT:-8083}
 SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
 JWT_ISSUER=https://issuer.local.rm-suite
 JWT_AUDIENCE=resource-mobilization-suite
+KAFKA_JAVA_OPTS="-Xms256m -Xmx512m"
 DEMO=false
+CLUSTER=false
 
 for arg in "$@"; do
   case "$arg" in
     --demo) DEMO=true ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --cluster) CLUSTER=true ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
 
 source "$ROOT/deploy/lib/suite.sh"
 
+# A cluster keeps its own PostgreSQL and Kafka data: its topics and consumer offsets are not the
+# single broker's, and the services' databases record what they have published and consumed there.
+if [[ "$CLUSTER" == true ]]; then
+  STATE=$DATA/cluster
+  KAFKA_NODES=3
+  INSTANCES=2
+else
+  STATE=$DATA
+  KAFKA_NODES=1
+  INSTANCES=1
+fi
+LOGS=$STATE/logs
+# Second instances listen 10 above the first: 8091, 8092, 8093 by default.
+instance_port() { # service instance
+  local port_var="${1^^}_PORT"
+  echo $((${!port_var} + 10 * ($2 - 1)))
+}
+instance_name() { # service instance
+  if ((INSTANCES == 1)); then echo "$1-service"; else echo "$1-service-$2"; fi
+}
+
 PIDS=()
 NAMES=()
+TIERS=()
 STOPPED=false
 stop_all() {
-  local i
+  local tier i
   [[ "$STOPPED" == false ]] || return 0
   STOPPED=true
   echo
   echo "Stopping the suite..."
   # Services first, so that consumers leave their group and producers flush; then Kafka; then PostgreSQL.
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do
-    kill -TERM "${PIDS[$i]}" 2>/dev/null || true
-    wait_for_exit "${PIDS[$i]}" 20 || { echo "${NAMES[$i]} did not stop in 20 s, killing it"; kill -KILL "${PIDS[$i]}" 2>/dev/null || true; }
+  # Within a tier all at once: Kafka nodes stopped one by one would leave the last without a quorum.
+  for tier in services kafka postgres; do
+    for i in "${!PIDS[@]}"; do
+      [[ "${TIERS[$i]}" == "$tier" ]] && kill -TERM "${PIDS[$i]}" 2>/dev/null || true
+    done
+    for i in "${!PIDS[@]}"; do
+      [[ "${TIERS[$i]}" == "$tier" ]] || continue
+      wait_for_exit "${PIDS[$i]}" 20 || { echo "${NAMES[$i]} did not stop in 20 s, killing it"; kill -KILL "${PIDS[$i]}" 2>/dev/null || true; }
+    done
   done
-  echo "Stopped. Data stays in $DATA"
+  echo "Stopped. Data stays in $STATE"
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -60,15 +93,16 @@ pid_of() { # name: prints the PID of a process this script started, or fails
   return 1
 }
 
-start_bg() { # name logfile command...
-  local name=$1 log=$2; shift 2
+start_bg() { # tier name logfile command...
+  local tier=$1 name=$2 log=$3; shift 3
   "$@" >>"$log" 2>&1 &
   PIDS+=($!)
   NAMES+=("$name")
+  TIERS+=("$tier")
 }
 
 ensure_built "$ROOT"
-mkdir -p "$DATA/logs" "$DATA/keys"
+mkdir -p "$LOGS" "$DATA/keys"
 java -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.KeyPairCommand "$DATA/keys"
 
 started=$(date +%s%N)
@@ -78,24 +112,53 @@ if [[ -n "${CONTRIBUTIONS_DB_URL:-}" && -n "${TARGETS_DB_URL:-}" && -n "${REPORT
   echo "Using the PostgreSQL databases given by *_DB_URL"
 else
   echo "Starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
-  start_bg postgres "$DATA/logs/postgres.log" \
+  start_bg postgres postgres "$LOGS/postgres.log" \
     java -Xmx256m -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.LocalPostgres \
-    "$DATA/postgres" "$POSTGRES_PORT" contributions targets reporting
+    "$STATE/postgres" "$POSTGRES_PORT" contributions targets reporting
 fi
 if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   echo "Using the Kafka brokers given by KAFKA_BOOTSTRAP_SERVERS: $KAFKA_BOOTSTRAP_SERVERS"
-else
+elif ((KAFKA_NODES == 1)); then
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
-  write_kafka_config "$DATA/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-  format_kafka_storage_once "$ROOT" "$DATA/kafka"
-  start_bg kafka "$DATA/logs/kafka-console.log" \
-    java -Xms256m -Xmx512m -Dkafka.logs.dir="$DATA/logs" \
+  write_kafka_config "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+  format_kafka_storage_once "$ROOT" "$STATE/kafka"
+  # shellcheck disable=SC2086
+  start_bg kafka kafka "$LOGS/kafka-console.log" \
+    java $KAFKA_JAVA_OPTS -Dkafka.logs.dir="$LOGS" \
     -Dlog4j2.configurationFile="$ROOT/deploy/kafka-broker/log4j2.properties" \
-    -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$DATA/kafka/server.properties"
+    -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$STATE/kafka/server.properties"
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+else
+  # Node n listens on KAFKA_PORT + 2(n-1) and takes part in the controller quorum on KAFKA_CONTROLLER_PORT + 2(n-1).
+  brokers=() controllers=() format_args=()
+  for ((node = 1; node <= KAFKA_NODES; node++)); do
+    brokers+=("127.0.0.1:$((KAFKA_PORT + 2 * (node - 1)))")
+    controllers+=("127.0.0.1:$((KAFKA_CONTROLLER_PORT + 2 * (node - 1)))")
+    format_args+=("$((KAFKA_CONTROLLER_PORT + 2 * (node - 1)))" "$STATE/kafka-$node")
+  done
+  for ((node = 1; node <= KAFKA_NODES; node++)); do
+    write_kafka_config "$STATE/kafka-$node" "${brokers[node - 1]#*:}" "${controllers[node - 1]#*:}" "$node" \
+      "$(IFS=,; echo "${controllers[*]}")" "$KAFKA_NODES"
+  done
+  format_kafka_cluster_once "$ROOT" "${format_args[@]}"
+  KAFKA_BOOTSTRAP_SERVERS=$(IFS=,; echo "${brokers[*]}")
+  echo "Starting $KAFKA_NODES Kafka nodes on $KAFKA_BOOTSTRAP_SERVERS"
+  for ((node = 1; node <= KAFKA_NODES; node++)); do
+    mkdir -p "$LOGS/kafka-$node"
+    # shellcheck disable=SC2086
+    start_bg kafka "kafka-$node" "$LOGS/kafka-$node/console.log" \
+      java $KAFKA_JAVA_OPTS -Dkafka.logs.dir="$LOGS/kafka-$node" \
+      -Dlog4j2.configurationFile="$ROOT/deploy/kafka-broker/log4j2.properties" \
+      -cp "$ROOT/deploy/kafka-broker/target/lib/*" kafka.Kafka "$STATE/kafka-$node/server.properties"
+  done
 fi
-if pid=$(pid_of postgres); then wait_for_port "$POSTGRES_PORT" 60 postgres "$pid" "$DATA/logs/postgres.log"; fi
-if pid=$(pid_of kafka); then wait_for_port "$KAFKA_PORT" 60 kafka "$pid" "$DATA/logs/server.log"; fi
+if pid=$(pid_of postgres); then wait_for_port "$POSTGRES_PORT" 60 postgres "$pid" "$LOGS/postgres.log"; fi
+if pid=$(pid_of kafka); then wait_for_port "$KAFKA_PORT" 60 kafka "$pid" "$LOGS/server.log"; fi
+for ((node = 1; node <= KAFKA_NODES; node++)); do
+  if pid=$(pid_of "kafka-$node"); then
+    wait_for_port "$((KAFKA_PORT + 2 * (node - 1)))" 60 "kafka-$node" "$pid" "$LOGS/kafka-$node/server.log"
+  fi
+done
 
 common_env=(
   "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
@@ -103,22 +166,29 @@ common_env=(
   "JWT_AUDIENCE=$JWT_AUDIENCE"
   "JWT_PUBLIC_KEY_LOCATION=file:$DATA/keys/jwt-public.pem"
 )
-for service in contributions targets reporting; do
-  prefix=${service^^}
-  port_var="${prefix}_PORT" url_var="${prefix}_DB_URL" user_var="${prefix}_DB_USER" password_var="${prefix}_DB_PASSWORD"
-  jar="$ROOT/$service-service/target/quarkus-app/quarkus-run.jar"
-  echo "Starting $service-service on :${!port_var}"
-  # shellcheck disable=SC2086
-  start_bg "$service-service" "$DATA/logs/$service-service.log" env "${common_env[@]}" \
-    "QUARKUS_HTTP_PORT=${!port_var}" \
-    "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$service}" \
-    "$user_var=${!user_var:-postgres}" "$password_var=${!password_var:-postgres}" \
-    java $SERVICE_JAVA_OPTS -jar "$jar"
+# Instances of one service share its database and its consumer groups; only the HTTP port differs.
+for ((instance = 1; instance <= INSTANCES; instance++)); do
+  for service in contributions targets reporting; do
+    prefix=${service^^}
+    url_var="${prefix}_DB_URL" user_var="${prefix}_DB_USER" password_var="${prefix}_DB_PASSWORD"
+    name=$(instance_name "$service" "$instance")
+    port=$(instance_port "$service" "$instance")
+    jar="$ROOT/$service-service/target/quarkus-app/quarkus-run.jar"
+    echo "Starting $name on :$port"
+    # shellcheck disable=SC2086
+    start_bg services "$name" "$LOGS/$name.log" env "${common_env[@]}" \
+      "QUARKUS_HTTP_PORT=$port" \
+      "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$service}" \
+      "$user_var=${!user_var:-postgres}" "$password_var=${!password_var:-postgres}" \
+      java $SERVICE_JAVA_OPTS -jar "$jar"
+  done
 done
 
-for service in contributions targets reporting; do
-  port_var="${service^^}_PORT"
-  wait_for_ready "${!port_var}" 90 "$service-service" "$(pid_of "$service-service")" "$DATA/logs/$service-service.log"
+for ((instance = 1; instance <= INSTANCES; instance++)); do
+  for service in contributions targets reporting; do
+    name=$(instance_name "$service" "$instance")
+    wait_for_ready "$(instance_port "$service" "$instance")" 120 "$name" "$(pid_of "$name")" "$LOGS/$name.log"
+  done
 done
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
@@ -127,24 +197,46 @@ if [[ "$DEMO" == true ]]; then
     "http://127.0.0.1:$CONTRIBUTIONS_PORT" "$DATA/keys" "$JWT_ISSUER" "$JWT_AUDIENCE"
 fi
 
+echo
+echo "The suite is healthy ($((elapsed_ms / 1000)).$(( (elapsed_ms % 1000) / 100 )) s from start to all ready)."
+for service in contributions targets reporting; do
+  for ((instance = 1; instance <= INSTANCES; instance++)); do
+    printf '  %-24s http://localhost:%s/q/swagger-ui\n' "$(instance_name "$service" "$instance")" "$(instance_port "$service" "$instance")"
+  done
+done
 cat <<INFO
-
-The suite is healthy ($((elapsed_ms / 1000)).$(( (elapsed_ms % 1000) / 100 )) s from start to all ready).
-  contributions-service  http://localhost:$CONTRIBUTIONS_PORT/q/swagger-ui
-  targets-service        http://localhost:$TARGETS_PORT/q/swagger-ui
-  reporting-service      http://localhost:$REPORTING_PORT/q/swagger-ui
-  dashboard              http://localhost:$REPORTING_PORT/
-  progress               http://localhost:$REPORTING_PORT/api/v1/progress?plan=2020-2023
-  a finance token        deploy/token.sh finance
-Logs are in $DATA/logs. Press Ctrl-C to stop.
+  dashboard                http://localhost:$REPORTING_PORT/
+  progress                 http://localhost:$REPORTING_PORT/api/v1/progress?plan=2020-2023
+  Kafka                    $KAFKA_BOOTSTRAP_SERVERS
+  a finance token          deploy/token.sh finance
+Logs are in $LOGS. Press Ctrl-C to stop.
 INFO
 
-# Stay in the foreground; if any process dies, stop the rest rather than run half a suite.
 set +e
-wait -n "${PIDS[@]}"
-for i in "${!PIDS[@]}"; do
-  if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-    echo "${NAMES[$i]} exited unexpectedly; see $DATA/logs" >&2
-  fi
+if [[ "$CLUSTER" == false ]]; then
+  # Stay in the foreground; if any process dies, stop the rest rather than run half a suite.
+  wait -n "${PIDS[@]}"
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      echo "${NAMES[$i]} exited unexpectedly; see $LOGS" >&2
+    fi
+  done
+  exit 1
+fi
+# A cluster is there to outlive one dead Kafka node or service instance: say so and carry on.
+# PostgreSQL has no second copy, so without it there is nothing left to run.
+running=("${PIDS[@]}")
+while true; do
+  wait -n "${running[@]}"
+  still=()
+  for i in "${!PIDS[@]}"; do
+    if kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      still+=("${PIDS[$i]}")
+    elif [[ " ${running[*]} " == *" ${PIDS[$i]} "* ]]; then
+      echo "${NAMES[$i]} exited unexpectedly; the rest carries on. See $LOGS" >&2
+      [[ "${TIERS[$i]}" != postgres ]] || exit 1
+    fi
+  done
+  ((${#still[@]})) || exit 1
+  running=("${still[@]}")
 done
-exit 1

@@ -22,25 +22,33 @@ devkit_classpath() { # root
   echo "$(ls "$root"/deploy/devkit/target/devkit-*.jar | head -n 1):$root/deploy/devkit/target/lib/*"
 }
 
-write_kafka_config() { # dir port controller_port
-  local dir=$1 port=$2 controller=$3
+write_kafka_config() { # dir port controller_port [node_id controller_bootstrap_servers nodes]
+  local dir=$1 port=$2 controller=$3 node=${4:-1} controllers=${5:-127.0.0.1:$3} nodes=${6:-1}
+  # One node can keep one copy; three copies with two in sync survive the loss of any one node.
+  local replicas=$((nodes < 3 ? nodes : 3))
+  local in_sync=$((replicas > 1 ? replicas - 1 : 1))
+  # Six partitions in a cluster, so that two instances of a consumer get three each.
+  local partitions=$((nodes == 1 ? 3 : 6))
   mkdir -p "$dir/logs"
   cat >"$dir/server.properties" <<PROPS
 process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:$controller
+node.id=$node
+controller.quorum.bootstrap.servers=$controllers
 listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
 advertised.listeners=PLAINTEXT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$dir/logs
-num.partitions=3
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+num.partitions=$partitions
+default.replication.factor=$replicas
+min.insync.replicas=$in_sync
+unclean.leader.election.enable=false
+offsets.topic.replication.factor=$replicas
+transaction.state.log.replication.factor=$replicas
+transaction.state.log.min.isr=$in_sync
+share.coordinator.state.topic.replication.factor=$replicas
+share.coordinator.state.topic.min.isr=$in_sync
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 PROPS
@@ -54,6 +62,41 @@ format_kafka_storage_once() { # root dir
     cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
     java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone >/dev/null 2>&1
   fi
+}
+
+format_kafka_cluster_once() { # root, then the controller port and directory of node 1, of node 2, ...
+  local root=$1; shift
+  local cp="$root/deploy/kafka-broker/target/lib/*" ports=() dirs=() formatted=0 n
+  while (($#)); do ports+=("$1"); dirs+=("$2"); shift 2; done
+  for n in "${!dirs[@]}"; do [[ -f "${dirs[$n]}/logs/meta.properties" ]] && formatted=$((formatted + 1)); done
+  ((formatted == ${#dirs[@]})) && return 0
+  if ((formatted > 0)); then
+    echo "Only $formatted of ${#dirs[@]} Kafka nodes are formatted; delete ${dirs[*]} to start the cluster afresh" >&2
+    return 1
+  fi
+  # One cluster id, and one directory id per node for the quorum; each is a JVM start, so all at once.
+  local ids=() pids=() work
+  work=$(mktemp -d)
+  for ((n = 0; n <= ${#dirs[@]}; n++)); do
+    java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1 >"$work/$n" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  for ((n = 0; n <= ${#dirs[@]}; n++)); do ids[n]=$(<"$work/$n"); done
+  rm -r "$work"
+  # Every node is formatted with the same quorum of all of them, so that they all start as its voters
+  # rather than one of them alone having to add the others afterwards.
+  local initial=()
+  for n in "${!dirs[@]}"; do initial+=("$((n + 1))@127.0.0.1:${ports[$n]}:${ids[n + 1]}"); done
+  pids=()
+  for n in "${!dirs[@]}"; do
+    java -cp "$cp" kafka.tools.StorageTool format -t "${ids[0]}" -c "${dirs[$n]}/server.properties" \
+      --initial-controllers "$(IFS=,; echo "${initial[*]}")" >"${dirs[$n]}/format.log" 2>&1 &
+    pids+=($!)
+  done
+  for n in "${!pids[@]}"; do
+    wait "${pids[$n]}" || { echo "Formatting ${dirs[$n]} failed:" >&2; cat "${dirs[$n]}/format.log" >&2; return 1; }
+  done
 }
 
 # Plain bash, so that a machine without curl can still run the suite.

@@ -12,13 +12,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole suite as separate processes that the tests may kill: a PostgreSQL server, a Kafka broker
- * and the three packaged services, all on loopback, with a fresh data directory per run.
+ * The whole suite as separate processes that the tests may kill: a PostgreSQL server, one Kafka node or
+ * a cluster of them, and one or more instances of each of the three packaged services, all on loopback,
+ * with a fresh data directory per suite.
  */
 final class ChaosSuite implements AutoCloseable {
 
@@ -30,22 +32,27 @@ final class ChaosSuite implements AutoCloseable {
     final Path root = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize();
     final Path workDirectory;
     final PostgresProcess postgres;
-    final KafkaBrokerProcess kafka;
+    final List<KafkaBrokerProcess> brokers;
     final DevTokens tokens;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
 
-    ChaosSuite() throws IOException {
+    /** @param instances of each service, all sharing its database and its consumer groups */
+    ChaosSuite(int brokers, int instances) throws IOException {
         workDirectory = Files.createTempDirectory("rm-suite-chaos");
         // A test JVM stopped by Ctrl-C or a CI timeout must not leave a broker or a database behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "chaos-suite-stop"));
         postgres = PostgresProcess.start(root, workDirectory.resolve("postgres"), SERVICES);
-        kafka = KafkaBrokerProcess.start(root, workDirectory.resolve("kafka"));
+        this.brokers = KafkaBrokerProcess.startCluster(root, workDirectory.resolve("kafka"), brokers);
         DevTokens.writeKeyPair(DevTokens.generateKeyPair(), workDirectory.resolve("keys"));
         tokens = DevTokens.fromKeyDirectory(workDirectory.resolve("keys"), ISSUER, AUDIENCE);
         for (String service : SERVICES) {
-            services.put(service, ServiceProcess.create(root, service, environment(service), workDirectory.resolve("logs")).start());
+            List<ServiceProcess> started = new ArrayList<>();
+            for (int instance = 1; instance <= instances; instance++) {
+                started.add(ServiceProcess.create(root, service, instance, environment(service), workDirectory.resolve("logs")).start());
+            }
+            services.put(service, started);
         }
-        services.values().forEach(service -> service.awaitReady(READY));
+        services.values().forEach(started -> started.forEach(service -> service.awaitReady(READY)));
     }
 
     private Map<String, String> environment(String service) {
@@ -55,18 +62,31 @@ final class ChaosSuite implements AutoCloseable {
                 prefix + "_DB_URL", postgres.jdbcUrl(service),
                 prefix + "_DB_USER", "postgres",
                 prefix + "_DB_PASSWORD", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
                 "JWT_ISSUER", ISSUER,
                 "JWT_AUDIENCE", AUDIENCE,
                 "JWT_PUBLIC_KEY_LOCATION", workDirectory.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
     }
 
+    /** The first instance of the service. */
     ServiceProcess service(String name) {
+        return services.get(name).get(0);
+    }
+
+    List<ServiceProcess> instances(String name) {
         return services.get(name);
     }
 
     String url(String service) {
-        return services.get(service).url();
+        return service(service).url();
+    }
+
+    List<String> urls(String service) {
+        return services.get(service).stream().map(ServiceProcess::url).toList();
+    }
+
+    String bootstrapServers() {
+        return KafkaBrokerProcess.bootstrapServers(brokers);
     }
 
     String finance() {
@@ -81,12 +101,12 @@ final class ChaosSuite implements AutoCloseable {
         return DriverManager.getConnection(postgres.jdbcUrl(service), "postgres", "postgres");
     }
 
-    /** Services first, so that consumers leave their groups; then the broker; then the database. Safe to call twice. */
+    /** Services first, so that consumers leave their groups; then the brokers; then the database. Safe to call twice. */
     @Override
     public synchronized void close() {
-        services.values().forEach(ServiceProcess::close);
-        if (kafka != null) {
-            kafka.close();
+        services.values().forEach(instances -> instances.forEach(ServiceProcess::close));
+        if (brokers != null) {
+            brokers.forEach(KafkaBrokerProcess::close);
         }
         if (postgres != null) {
             postgres.close();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.unhabitat.testing.KafkaRecords;
+import org.unhabitat.testing.process.KafkaBrokerProcess;
 import org.unhabitat.testing.process.LocalProcess;
 
 import java.io.IOException;
@@ -50,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kills the suite's real processes under load, one fault per scenario, and proves after each that every
  * pledge and payment acknowledged to a client is in the ledger exactly once, that nothing else is, and
  * that reporting-service's figures equal the ledger's to the cent once it has had time to converge.
- * The scenarios run in order against one suite, and each checks the whole ledger, not only its own load.
+ * The scenarios run in order against one suite, and each checks the whole ledger, not only its own load;
+ * the last one starts a cluster of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
@@ -61,6 +63,8 @@ class FaultInjectionIT {
     private static final Duration CONVERGE = Duration.ofSeconds(Integer.getInteger("chaos.converge-seconds", 120));
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
     private static final int WORKERS = 4;
+    private static final int CLUSTER_BROKERS = 3;
+    private static final int CLUSTER_INSTANCES = 2;
     private static final Map<String, String> GROUP_BY_TOPIC = Map.of(
             "targets.events", "reporting-service.targets",
             "contributions.events", "reporting-service.contributions");
@@ -75,10 +79,10 @@ class FaultInjectionIT {
     @BeforeAll
     static void startTheSuiteAndItsReferenceData() throws Exception {
         started = Instant.now();
-        suite = new ChaosSuite();
+        suite = new ChaosSuite(1, 1);
         finance = suite.finance();
         book = new Book();
-        load = new LoadGenerator(suite.url("contributions"), finance, book);
+        load = new LoadGenerator(suite.urls("contributions"), finance, book);
         load.prepareReferenceData();
     }
 
@@ -98,11 +102,11 @@ class FaultInjectionIT {
     void postingGoesOnWhileTheBrokerIsDeadAndReportingCatchesUpOnceItIsBack() throws Exception {
         LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
         awaitAcknowledged(run, OPERATIONS / 5);
-        suite.kafka.kill();
+        suite.brokers.get(0).kill();
         int before = run.acknowledged.get();
         LocalProcess.pause(OUTAGE);
         int duringOutage = run.acknowledged.get() - before;
-        suite.kafka.restart();
+        suite.brokers.get(0).restart();
         Instant back = Instant.now();
         run.await(LOAD_TIMEOUT);
 
@@ -286,16 +290,16 @@ class FaultInjectionIT {
     void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndConsumptionGoesOn() throws Exception {
         String malformedKey = "poison-" + UUID.randomUUID();
         String unknownVersionKey = "poison-" + UUID.randomUUID();
-        KafkaRecords.publish(suite.kafka.bootstrapServers(), "contributions.events", malformedKey, UUID.randomUUID().toString(),
+        KafkaRecords.publish(suite.bootstrapServers(), "contributions.events", malformedKey, UUID.randomUUID().toString(),
                 "org.unhabitat.pledge.recorded.v1", "{\"pledgeId\": this is not JSON");
-        KafkaRecords.publish(suite.kafka.bootstrapServers(), "contributions.events", unknownVersionKey, UUID.randomUUID().toString(),
+        KafkaRecords.publish(suite.bootstrapServers(), "contributions.events", unknownVersionKey, UUID.randomUUID().toString(),
                 "org.unhabitat.pledge.recorded.v9", "{\"pledgeId\":\"" + UUID.randomUUID() + "\"}");
         LoadGenerator.Run run = load.start(Math.max(20, OPERATIONS / 10), WORKERS, LoadGenerator.Mix.STEADY);
         run.await(LOAD_TIMEOUT);
         Instant published = Instant.now();
         ScenarioResult result = verify("7 poison: a malformed event and an unknown version", run, published, "");
 
-        List<ConsumerRecord<String, String>> deadLetters = KafkaRecords.readUntil(suite.kafka.bootstrapServers(), "reporting.dead-letter",
+        List<ConsumerRecord<String, String>> deadLetters = KafkaRecords.readUntil(suite.bootstrapServers(), "reporting.dead-letter",
                 records -> keys(records).containsAll(List.of(malformedKey, unknownVersionKey)), Duration.ofSeconds(60));
         Map<String, String> reasons = deadLetters.stream()
                 .filter(record -> record.key() != null && record.key().startsWith("poison-"))
@@ -366,6 +370,39 @@ class FaultInjectionIT {
         run.await(LOAD_TIMEOUT);
         record(verify("9 ordering: correction and cancellation right behind the pledge", run, Instant.now(),
                 "each pledge corrected at once, then cancelled or paid"));
+    }
+
+    /**
+     * Last, because it replaces the single-node suite with a fresh one of three Kafka nodes and two
+     * instances of each service. The killed node and instances stay dead to the end: what is left must
+     * take every write, publish every outbox row and converge on its own, as after losing a machine.
+     */
+    @Test
+    @Order(10)
+    void aClusterLosesABrokerAndAnInstanceOfEachServiceUnderLoadAndTheRestCarryOn() throws Exception {
+        suite.close();
+        suite = new ChaosSuite(CLUSTER_BROKERS, CLUSTER_INSTANCES);
+        finance = suite.finance();
+        book = new Book();
+        load = new LoadGenerator(suite.urls("contributions"), finance, book);
+        load.prepareReferenceData();
+
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+        awaitAcknowledged(run, OPERATIONS / 5);
+        // The active controller, so that the quorum has to elect another leader while partitions fail over.
+        KafkaBrokerProcess broker = KafkaBrokerProcess.activeController(suite.brokers);
+        broker.kill();
+        for (String service : ChaosSuite.SERVICES) {
+            suite.instances(service).get(1).kill();
+        }
+        int before = run.acknowledged.get();
+        run.await(LOAD_TIMEOUT);
+        int afterKill = run.acknowledged.get() - before;
+
+        record(verify("10 cluster: 1 of 3 brokers and 1 of 2 instances of each service SIGKILLed, not restarted", run, Instant.now(),
+                "killed the active controller (node " + broker.nodeId() + ") and contributions, targets and reporting instance 2 at "
+                        + before + " acknowledged; " + afterKill + " acknowledged after"));
+        assertTrue(afterKill > 0, "nothing was acknowledged after the kills");
     }
 
     // --- the invariant -------------------------------------------------------------------------------
@@ -499,7 +536,7 @@ class FaultInjectionIT {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka.bootstrapServers()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
     }
 
     /** Sets both reporting groups to offset 0 on every partition; the group must have no member. */

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Posts pledges, payments, corrections and cancellations the way a careful partner system does: every
  * request carries an Idempotency-Key, and a request without a definite answer (no response, a timeout,
- * a 5xx, a 409 for a key in flight) is sent again with the same key until it gets one.
+ * a 5xx, a 409 for a key in flight) is sent again with the same key until it gets one. Given several
+ * instances of contributions-service, it spreads requests over them in turn, and sends each retry to
+ * the next instance, since the one that did not answer may be dead.
  */
 final class LoadGenerator {
 
@@ -70,13 +72,14 @@ final class LoadGenerator {
     }
 
     private final Http http = new Http();
-    private final String url;
+    private final List<String> urls;
+    private final AtomicInteger nextInstance = new AtomicInteger();
     private final String token;
     private final Book book;
     private final AtomicInteger seeds = new AtomicInteger();
 
-    LoadGenerator(String contributionsUrl, String financeToken, Book book) {
-        this.url = contributionsUrl;
+    LoadGenerator(List<String> contributionsUrls, String financeToken, Book book) {
+        this.urls = List.copyOf(contributionsUrls);
         this.token = financeToken;
         this.book = book;
     }
@@ -102,6 +105,7 @@ final class LoadGenerator {
 
     /** Contributors and a EUR rate for every month the load uses; run once before any load. */
     void prepareReferenceData() throws IOException, InterruptedException {
+        String url = urls.get(0);
         Map<String, String> types = new LinkedHashMap<>();
         types.put("SWE", "MEMBER_STATE");
         types.put("DEU", "MEMBER_STATE");
@@ -135,13 +139,16 @@ final class LoadGenerator {
         String key = UUID.randomUUID().toString();
         Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
         long backoff = 100;
+        int instance = nextInstance.getAndIncrement();
         boolean first = true;
         while (true) {
             if (!first) {
                 run.retries.incrementAndGet();
+                instance++;
             }
             first = false;
             try {
+                String url = urls.get(Math.floorMod(instance, urls.size()));
                 Http.Reply reply = http.send("POST", url + path, token, body, Map.of("Idempotency-Key", key));
                 if (reply.status() >= 500) {
                     run.serverErrors.incrementAndGet();

@@ -1,65 +1,119 @@
 package org.unhabitat.testing.process;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A single-node KRaft Kafka broker as its own process, started from the jars of deploy/kafka-broker the
- * way deploy/run.sh starts it, so that a test can SIGKILL it and start it again on the same port and
- * the same data directory.
+ * A KRaft Kafka node (broker and controller in one process) started from the jars of deploy/kafka-broker
+ * the way deploy/run.sh starts it, so that a test can SIGKILL it and start it again on the same port and
+ * the same data directory. Either one node on its own, or one of a cluster whose nodes all vote in the
+ * controller quorum and hold a replica of every partition.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
+    private final int nodeId;
     private final int port;
     private final LocalProcess process;
 
-    private KafkaBrokerProcess(int port, LocalProcess process) {
+    private KafkaBrokerProcess(int nodeId, int port, LocalProcess process) {
+        this.nodeId = nodeId;
         this.port = port;
         this.process = process;
     }
 
-    /** Formats {@code directory} (it must be new) and starts the broker on free loopback ports. */
-    public static KafkaBrokerProcess start(Path suiteRoot, Path directory) {
-        int port = LocalProcess.freePort();
-        int controllerPort = LocalProcess.freePort();
+    /**
+     * Formats {@code nodes} new directories under {@code directory} with one cluster id and one initial
+     * controller quorum of all of them, starts them on free loopback ports, and waits until every one
+     * has registered as a broker. With three or more nodes, topics get three replicas and need two in
+     * sync for a write, so the cluster goes on taking writes with any one node dead.
+     */
+    public static List<KafkaBrokerProcess> startCluster(Path suiteRoot, Path directory, int nodes) {
         Path classpath = suiteRoot.resolve("deploy/kafka-broker/target/lib");
         if (!Files.isDirectory(classpath)) {
             throw new IllegalStateException("Not built yet: " + classpath);
         }
+        List<Node> cluster = new ArrayList<>();
+        for (int id = 1; id <= nodes; id++) {
+            cluster.add(new Node(id, LocalProcess.freePort(), LocalProcess.freePort(), Uuid.randomUuid(), directory.resolve("node-" + id)));
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        // Every node is formatted with the same quorum, so that they all start as its voters rather than
+        // one of them alone having to add the others afterwards.
+        String initialControllers = cluster.stream()
+                .map(node -> node.id + "@127.0.0.1:" + node.controllerPort + ":" + node.directoryId)
+                .collect(Collectors.joining(","));
+        String java = LocalProcess.javaExecutable();
+        String jars = classpath.resolve("*").toString();
+        Path log4j = suiteRoot.resolve("deploy/kafka-broker/log4j2.properties");
+        List<KafkaBrokerProcess> brokers = new ArrayList<>();
         try {
-            Files.createDirectories(directory);
-            Path properties = directory.resolve("server.properties");
-            Files.writeString(properties, serverProperties(directory.resolve("logs"), port, controllerPort));
-            String java = LocalProcess.javaExecutable();
-            String jars = classpath.resolve("*").toString();
-            Path log4j = suiteRoot.resolve("deploy/kafka-broker/log4j2.properties");
-            LocalProcess format = new LocalProcess("kafka-storage-format",
-                    List.of(java, "-Xmx128m", "-cp", jars, "kafka.tools.StorageTool", "format",
-                            "-t", Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone"),
-                    Map.of(), directory.resolve("format.log")).start();
-            format.awaitUntil("formatted", () -> !format.isAlive() || Files.exists(directory.resolve("logs/meta.properties")), STARTUP);
-            LocalProcess broker = new LocalProcess("kafka-broker",
-                    List.of(java, "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-Dkafka.logs.dir=" + directory,
-                            "-Dlog4j2.configurationFile=" + log4j, "-cp", jars, "kafka.Kafka", properties.toString()),
-                    Map.of(), directory.resolve("console.log"));
-            KafkaBrokerProcess started = new KafkaBrokerProcess(port, broker);
-            started.restart();
-            return started;
+            List<LocalProcess> formats = new ArrayList<>();
+            for (Node node : cluster) {
+                Files.createDirectories(node.directory);
+                Path properties = node.directory.resolve("server.properties");
+                Files.writeString(properties, serverProperties(node, cluster));
+                formats.add(new LocalProcess("kafka-storage-format-" + node.id,
+                        List.of(java, "-Xmx128m", "-cp", jars, "kafka.tools.StorageTool", "format",
+                                "-t", clusterId, "-c", properties.toString(), "--initial-controllers", initialControllers),
+                        Map.of(), node.directory.resolve("format.log")).start());
+                brokers.add(new KafkaBrokerProcess(node.id, node.port, new LocalProcess("kafka-broker-" + node.id,
+                        List.of(java, "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-Dkafka.logs.dir=" + node.directory,
+                                "-Dlog4j2.configurationFile=" + log4j, "-cp", jars, "kafka.Kafka", properties.toString()),
+                        Map.of(), node.directory.resolve("console.log"))));
+            }
+            for (int i = 0; i < cluster.size(); i++) {
+                Path formatted = cluster.get(i).directory.resolve("logs/meta.properties");
+                LocalProcess format = formats.get(i);
+                format.awaitUntil("formatted", () -> !format.isAlive() || Files.exists(formatted), STARTUP);
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot prepare the Kafka broker in " + directory, e);
+            throw new IllegalStateException("Cannot prepare the Kafka nodes in " + directory, e);
+        }
+        // All of them before waiting for any: a node of a quorum cannot come up until a majority runs.
+        brokers.forEach(broker -> broker.process.start());
+        for (KafkaBrokerProcess broker : brokers) {
+            broker.awaitListening();
+        }
+        awaitRegistered(brokers);
+        return brokers;
+    }
+
+    /** The bootstrap list of several nodes, for clients that must reach the cluster with any one of them dead. */
+    public static String bootstrapServers(List<KafkaBrokerProcess> brokers) {
+        return brokers.stream().map(KafkaBrokerProcess::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    /** The node that is the active controller now, found through the quorum's own description. */
+    public static KafkaBrokerProcess activeController(List<KafkaBrokerProcess> brokers) {
+        try (Admin admin = admin(brokers)) {
+            int leader = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+            return brokers.stream().filter(broker -> broker.nodeId == leader).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The quorum leader " + leader + " is none of " + brokers));
+        } catch (Exception e) {
+            throw new IllegalStateException("The Kafka cluster did not describe its quorum", e);
         }
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    public int nodeId() {
+        return nodeId;
     }
 
     /** SIGKILL, the way a broker dies when its machine loses power: nothing is flushed or handed over. */
@@ -70,30 +124,79 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Starts it again on the same port and data directory, and waits until it accepts connections. */
     public void restart() {
         process.start();
+        awaitListening();
+    }
+
+    private void awaitListening() {
         process.awaitUntil("listening on " + port, () -> LocalProcess.listening(port), STARTUP);
     }
 
-    private static String serverProperties(Path logDirectory, int port, int controllerPort) {
+    /** A node listens before it has joined the quorum; topics with three replicas can only be created once all have. */
+    private static void awaitRegistered(List<KafkaBrokerProcess> brokers) {
+        Instant deadline = Instant.now().plus(STARTUP);
+        try (Admin admin = admin(brokers)) {
+            while (true) {
+                int registered;
+                try {
+                    registered = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                } catch (Exception notYet) {
+                    registered = 0;
+                }
+                if (registered == brokers.size()) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(registered + " of " + brokers.size() + " Kafka nodes registered within " + STARTUP
+                            + "; the end of the first one's log:\n" + brokers.get(0).process.tail());
+                }
+                LocalProcess.pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static Admin admin(List<KafkaBrokerProcess> brokers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(brokers)));
+    }
+
+    private record Node(int id, int port, int controllerPort, Uuid directoryId, Path directory) {
+    }
+
+    private static String serverProperties(Node node, List<Node> cluster) {
+        // One node can only keep one copy; three copies with two in sync survive the loss of any one node.
+        int replicas = Math.min(cluster.size(), 3);
+        int inSync = Math.max(1, replicas - 1);
+        // Six partitions in a cluster, so that two instances of a consumer get three each.
+        int partitions = cluster.size() == 1 ? 3 : 6;
+        String controllers = cluster.stream().map(other -> "127.0.0.1:" + other.controllerPort).collect(Collectors.joining(","));
         return """
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                node.id=%1$d
+                controller.quorum.bootstrap.servers=%4$s
+                listeners=PLAINTEXT://127.0.0.1:%2$d,CONTROLLER://127.0.0.1:%3$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%2$d
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=3
-                offsets.topic.replication.factor=1
+                log.dirs=%5$s
+                num.partitions=%8$d
+                default.replication.factor=%6$d
+                min.insync.replicas=%7$d
+                unclean.leader.election.enable=false
+                offsets.topic.replication.factor=%6$d
                 offsets.topic.num.partitions=3
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                transaction.state.log.replication.factor=%6$d
+                transaction.state.log.min.isr=%7$d
+                share.coordinator.state.topic.replication.factor=%6$d
+                share.coordinator.state.topic.min.isr=%7$d
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
-                """.formatted(port, controllerPort, logDirectory);
+                """.formatted(node.id, node.port, node.controllerPort, controllers, node.directory.resolve("logs"),
+                replicas, inSync, partitions);
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka node " + nodeId + " on " + bootstrapServers();
     }
 
     @Override

@@ -23,9 +23,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * @param service     contributions, targets or reporting
+     * @param instance    which of the service's instances this is, from 1; it names the log
      * @param environment everything but the HTTP port, which is chosen here
      */
-    public static ServiceProcess create(Path suiteRoot, String service, Map<String, String> environment, Path logDirectory) {
+    public static ServiceProcess create(Path suiteRoot, String service, int instance, Map<String, String> environment, Path logDirectory) {
         Path jar = suiteRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged yet: " + jar);
@@ -41,7 +42,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return new ServiceProcess(port,
-                new LocalProcess(service + "-service", command, withPort, logDirectory.resolve(service + "-service.log")));
+                new LocalProcess(service + "-service-" + instance, command, withPort,
+                        logDirectory.resolve(service + "-service-" + instance + ".log")));
     }
 
     public ServiceProcess start() {
