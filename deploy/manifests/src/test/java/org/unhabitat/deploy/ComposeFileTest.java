@@ -64,7 +64,7 @@ class ComposeFileTest {
         });
     }
 
-    @ParameterizedTest(name = "{0} gets every variable its application.properties requires, and no literal password")
+    @ParameterizedTest(name = "{0} gets every variable its application.properties requires, none it ignores, and no literal password")
     @ValueSource(strings = {"contributions-service", "targets-service", "reporting-service"})
     void servicesGetTheirConfiguration(String service) {
         ServiceConfig config = ServiceConfig.of(Suite.ROOT, service);
@@ -79,6 +79,11 @@ class ComposeFileTest {
         Set<String> missing = new TreeSet<>(config.requiredVariables());
         missing.removeAll(provided);
         assertEquals(Set.of(), missing);
+        for (String variable : provided) {
+            assertTrue(config.requiredVariables().contains(variable) || config.optionalVariables().contains(variable)
+                    || SuiteChecks.IMAGE_VARIABLES.contains(variable) || variable.startsWith("QUARKUS_"),
+                    variable + " is read by neither " + service + " nor its image (a typo?)");
+        }
         assertTrue(container.path("ports").toString().contains(config.httpPort() + ":" + config.httpPort()));
         assertTrue(container.path("healthcheck").path("test").toString().contains(":" + config.httpPort() + "/q/health/ready"));
         String database = service.replace("-service", "");

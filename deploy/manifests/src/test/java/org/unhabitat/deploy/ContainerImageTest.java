@@ -2,6 +2,7 @@ package org.unhabitat.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -205,12 +206,30 @@ class ContainerImageTest {
                 databaseUp |= check.path("name").asText().contains("Database") && check.path("status").asText().equals("UP");
             }
             assertTrue(databaseUp, "its migrated database is reported up: " + ready);
+            idleMemoryFitsTheDeployment(service, process.pid());
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** The Deployment's memory limit was sized from idle figures; the image's app must still fit, with room to work. */
+    private static void idleMemoryFitsTheDeployment(String service, long pid) throws IOException {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        if (!Files.exists(status)) {
+            return;
+        }
+        long rss = Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElseThrow();
+        JsonNode limit = Kustomize.render(Suite.ROOT.resolve("deploy/k8s/base")).stream()
+                .filter(o -> o.path("kind").asText().equals("Deployment") && o.path("metadata").path("name").asText().equals(service))
+                .findFirst().orElseThrow()
+                .path("spec").path("template").path("spec").path("containers").path(0).path("resources").path("limits").path("memory");
+        long bytes = Quantity.getAmountInBytes(new Quantity(limit.asText())).longValue();
+        System.out.printf("%s started from its image: %d MB resident, limit %s%n", service, rss >> 20, limit.asText());
+        assertTrue(rss < bytes * 3 / 4, service + " idles at " + (rss >> 20) + " MB, too close to its " + limit.asText() + " limit");
     }
 
     private static String database(String service) {
