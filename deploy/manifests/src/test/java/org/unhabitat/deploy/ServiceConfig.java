@@ -1,0 +1,60 @@
+package org.unhabitat.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a service's production profile needs from its environment, read from its application.properties
+ * rather than listed by hand, so a new required variable fails the manifests' checks until it is set.
+ */
+record ServiceConfig(String service, Set<String> requiredVariables, Set<String> optionalVariables,
+                     Set<String> producedTopics, Set<String> consumedTopics, int httpPort) {
+
+    static final List<String> SERVICES = List.of("contributions-service", "targets-service", "reporting-service");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+    private static final Pattern TOPIC = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(?:dead-letter-queue\\.)?topic=(.+)$");
+
+    static ServiceConfig of(Path suiteRoot, String service) {
+        Path file = suiteRoot.resolve(service).resolve("src/main/resources/application.properties");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> required = new TreeSet<>();
+        Set<String> optional = new TreeSet<>();
+        Set<String> produced = new TreeSet<>();
+        Set<String> consumed = new TreeSet<>();
+        int port = 8080;
+        for (String raw : lines) {
+            String line = raw.strip();
+            // Profile-prefixed lines (%dev., %test.) never apply in a cluster.
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("%")) {
+                continue;
+            }
+            Matcher variable = VARIABLE.matcher(line);
+            while (variable.find()) {
+                (variable.group(2) == null ? required : optional).add(variable.group(1));
+            }
+            Matcher topic = TOPIC.matcher(line);
+            if (topic.matches()) {
+                boolean deadLetter = line.contains(".dead-letter-queue.");
+                (topic.group(1).equals("incoming") && !deadLetter ? consumed : produced).add(topic.group(2).strip());
+            }
+            if (line.startsWith("quarkus.http.port=")) {
+                port = Integer.parseInt(line.substring("quarkus.http.port=".length()).strip());
+            }
+        }
+        optional.removeAll(required);
+        return new ServiceConfig(service, required, optional, produced, consumed, port);
+    }
+}
