@@ -75,6 +75,7 @@ class FaultInjectionIT {
     private static LoadGenerator load;
     private static String finance;
     private static Instant started;
+    private static KafkaBrokerProcess killedBroker;
 
     @BeforeAll
     static void startTheSuiteAndItsReferenceData() throws Exception {
@@ -392,6 +393,7 @@ class FaultInjectionIT {
         // The active controller, so that the quorum has to elect another leader while partitions fail over.
         KafkaBrokerProcess broker = KafkaBrokerProcess.activeController(suite.brokers);
         broker.kill();
+        killedBroker = broker;
         for (String service : ChaosSuite.SERVICES) {
             suite.instances(service).get(1).kill();
         }
@@ -403,6 +405,33 @@ class FaultInjectionIT {
                 "killed the active controller (node " + broker.nodeId() + ") and contributions, targets and reporting instance 2 at "
                         + before + " acknowledged; " + afterKill + " acknowledged after"));
         assertTrue(afterKill > 0, "nothing was acknowledged after the kills");
+    }
+
+    /**
+     * The same cluster made whole again. Each pledge is corrected and then cancelled or paid right
+     * behind its creation, through both contributions instances, so that two relays publish from one
+     * outbox while each pledge's events must stay in order; then one reporting instance is asked to
+     * rebuild, and the read model must come back from the partitions that both instances own.
+     */
+    @Test
+    @Order(11)
+    void theClusterWholeAgainKeepsEachPledgesOrderAcrossTwoRelaysAndRebuildsAcrossBothReportingInstances() throws Exception {
+        killedBroker.restart();
+        for (String service : ChaosSuite.SERVICES) {
+            suite.instances(service).get(1).start();
+        }
+        for (String service : ChaosSuite.SERVICES) {
+            suite.instances(service).get(1).awaitReady(Duration.ofSeconds(120));
+        }
+        LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.CORRECT_RIGHT_AFTER);
+        run.await(LOAD_TIMEOUT);
+        String otherReporting = suite.instances("reporting").get(1).url();
+        Http.Reply rebuild = new Http().send("POST", otherReporting + "/api/v1/admin/rebuild", suite.admin(), null, Map.of());
+        assertEquals(202, rebuild.status(), rebuild.body());
+
+        record(verify("11 cluster whole again: ordering through two relays, then a rebuild asked of reporting instance 2",
+                run, Instant.now(), "node " + killedBroker.nodeId() + " and the three instances restarted; "
+                        + "each pledge corrected at once, then cancelled or paid; the rebuild emptied the read model"));
     }
 
     // --- the invariant -------------------------------------------------------------------------------
