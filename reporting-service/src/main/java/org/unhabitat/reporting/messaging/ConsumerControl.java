@@ -1,6 +1,7 @@
 package org.unhabitat.reporting.messaging;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,10 +35,13 @@ public class ConsumerControl {
             EventConsumers.CONTRIBUTIONS_CHANNEL, "contributions.events");
 
     private final KafkaClientService clients;
+    private final CommittablePositions positions;
     private final String bootstrapServers;
 
-    public ConsumerControl(KafkaClientService clients, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ConsumerControl(KafkaClientService clients, CommittablePositions positions,
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.clients = clients;
+        this.positions = positions;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -53,24 +57,30 @@ public class ConsumerControl {
 
     /**
      * Rewinds those of the requested partitions that this instance owns right now, and returns them.
-     * The beginning is committed as the group's position at once: if this instance dies, or a
-     * rebalance moves the partition, before the first replayed event is committed, the next owner
-     * still starts from the beginning. Runs on the polling thread, where the assignment cannot change
-     * underneath.
+     * The seek runs on the polling thread, where the assignment cannot change underneath. The
+     * beginning is then committed as the group's position, so that the next owner starts from there
+     * if this instance dies or a rebalance moves the partition; a crash before that commit leaves
+     * the partition requested, and it is rewound again.
      */
     public Set<TopicPartition> rewindOwned(Set<TopicPartition> requested) {
         Set<TopicPartition> rewound = new HashSet<>();
         for (String channel : TOPIC_BY_CHANNEL.keySet()) {
-            rewound.addAll(clients.getConsumer(channel).runOnPollingThread(kafka -> {
+            KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
+            Map<TopicPartition, OffsetAndMetadata> beginnings = consumer.runOnPollingThread(kafka -> {
                 Set<TopicPartition> owned = kafka.assignment().stream().filter(requested::contains).collect(Collectors.toSet());
                 if (owned.isEmpty()) {
-                    return Set.<TopicPartition>of();
+                    return Map.<TopicPartition, OffsetAndMetadata>of();
                 }
                 kafka.seekToBeginning(owned);
-                kafka.commitSync(owned.stream().collect(Collectors.toMap(partition -> partition,
-                        partition -> new OffsetAndMetadata(kafka.position(partition)))));
-                return owned;
-            }).await().atMost(TIMEOUT));
+                Map<TopicPartition, Long> starts = owned.stream().collect(Collectors.toMap(partition -> partition, kafka::position));
+                positions.rewound(starts);
+                return starts.entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, start -> new OffsetAndMetadata(start.getValue())));
+            }).await().atMost(TIMEOUT);
+            if (!beginnings.isEmpty()) {
+                consumer.commit(beginnings).await().atMost(TIMEOUT);
+                rewound.addAll(beginnings.keySet());
+            }
         }
         return rewound;
     }

@@ -59,6 +59,15 @@ public class RebuildService {
 
     @Scheduled(every = "1s", identity = "partition-replay", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void replayRequestedPartitions() {
+        try {
+            rewindRequestedPartitionsOwnedHere();
+        } catch (RuntimeException unreachable) {
+            // The database or the broker is down; a requested replay stays recorded and is done once they are back.
+            LOG.debugf("Requested replays not checked: %s", unreachable.getMessage());
+        }
+    }
+
+    private void rewindRequestedPartitionsOwnedHere() {
         Set<TopicPartition> requested = requestedReplays();
         if (requested.isEmpty()) {
             return;
