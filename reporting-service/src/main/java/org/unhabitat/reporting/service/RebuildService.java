@@ -67,7 +67,8 @@ public class RebuildService {
         }
     }
 
-    private void rewindRequestedPartitionsOwnedHere() {
+    /** One at a time per instance: the rebuild's own call and the scheduled one would rewind the same partitions twice. */
+    private synchronized void rewindRequestedPartitionsOwnedHere() {
         Set<TopicPartition> requested = requestedReplays();
         if (requested.isEmpty()) {
             return;
