@@ -4,17 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.unhabitat.testing.SuiteInfrastructure;
-import org.unhabitat.testing.TestTokens;
+import org.unhabitat.testing.security.RateLimitChecks;
 
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.unhabitat.testing.security.Problems.assertProblem;
 
 /** OWASP API4: a caller over its budget gets 429 with Retry-After; other callers are not affected. */
 @QuarkusTest
@@ -22,46 +16,28 @@ import static org.unhabitat.testing.security.Problems.assertProblem;
 @TestProfile(RateLimitTest.TightBudgets.class)
 class RateLimitTest {
 
-    private static final int BURST = 5;
+    private static final RateLimitChecks CHECKS = new RateLimitChecks("/api/v1/pledges", "/api/v1/exchange-rates/SEK/2021-09",
+            request -> request.get("/api/v1/pledges"));
 
-    /** Budgets small enough to exhaust in a test; refilling one request a minute, so none comes back meanwhile. */
     public static class TightBudgets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rate-limit.partner.burst", String.valueOf(BURST), "rate-limit.partner.per-minute", "1",
-                    "rate-limit.public.burst", String.valueOf(BURST), "rate-limit.public.per-minute", "1");
+            return RateLimitChecks.TIGHT_BUDGETS;
         }
     }
 
     @Test
     void aPartnerOverItsBudgetIsTold429AndWhenToRetryWhileOtherPartnersGoOn() {
-        String sweden = TestTokens.partner("SWE");
-        for (int request = 0; request < BURST; request++) {
-            given().auth().oauth2(sweden).when().get("/api/v1/pledges").then().statusCode(200);
-        }
-        Response refused = given().auth().oauth2(sweden).when().get("/api/v1/pledges");
-        assertProblem(refused, 429);
-        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, "Retry-After in seconds");
-        given().auth().oauth2(TestTokens.partner("FIN")).when().get("/api/v1/pledges").then().statusCode(200);
-        given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges").then().statusCode(200);
+        CHECKS.aPartnerOverItsBudgetIsTold429AndWhenToRetryWhileOtherPartnersGoOn();
     }
 
     @Test
     void thePublicIsLimitedPerClientAddress() {
-        for (int request = 0; request < BURST; request++) {
-            assertEquals(404, given().header("X-Forwarded-For", "203.0.113.10").when()
-                    .get("/api/v1/exchange-rates/SEK/2021-09").statusCode());
-        }
-        assertProblem(given().header("X-Forwarded-For", "203.0.113.10").when().get("/api/v1/exchange-rates/SEK/2021-09"), 429);
-        assertEquals(404, given().header("X-Forwarded-For", "203.0.113.11").when().get("/api/v1/exchange-rates/SEK/2021-09").statusCode());
+        CHECKS.thePublicIsLimitedPerClientAddress();
     }
 
     @Test
     void badTokensSpendTheAddressBudgetToo() {
-        for (int request = 0; request < BURST; request++) {
-            given().header("X-Forwarded-For", "203.0.113.20").auth().oauth2("forged").when().get("/api/v1/pledges")
-                    .then().statusCode(401);
-        }
-        assertProblem(given().header("X-Forwarded-For", "203.0.113.20").auth().oauth2("forged").when().get("/api/v1/pledges"), 429);
+        CHECKS.badTokensSpendTheAddressBudgetToo();
     }
 }
