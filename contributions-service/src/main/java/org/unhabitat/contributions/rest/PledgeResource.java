@@ -20,15 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.contributions.rest.dto.AuditEntryDto;
-import org.unhabitat.contributions.rest.dto.CancellationRequest;
-import org.unhabitat.contributions.rest.dto.CorrectionRequest;
-import org.unhabitat.contributions.rest.dto.Page;
-import org.unhabitat.contributions.rest.dto.PaymentDto;
-import org.unhabitat.contributions.rest.dto.PaymentRequest;
-import org.unhabitat.contributions.rest.dto.PledgeDto;
-import org.unhabitat.contributions.rest.dto.PledgeRequest;
-import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+import org.unhabitat.contributions.api.AuditEntryDto;
+import org.unhabitat.contributions.api.CancellationRequest;
+import org.unhabitat.contributions.api.CorrectionRequest;
+import org.unhabitat.contributions.api.Page;
+import org.unhabitat.contributions.api.PaymentDto;
+import org.unhabitat.contributions.api.PaymentRequest;
+import org.unhabitat.contributions.api.PledgeDto;
+import org.unhabitat.contributions.api.PledgeRequest;
+import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.service.PledgeChangeService;
 import org.unhabitat.contributions.service.PledgeQuery;
 import org.unhabitat.contributions.service.PledgeService;
@@ -73,7 +73,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "No rate for the month, or the key was used with another body")
     public Response create(@Valid @NotNull PledgeRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(pledges.record(caller.get(), request, idempotencyKey));
+        return Responses.created(pledges.record(caller.get(), request, idempotencyKey), PATH + "/");
     }
 
     @GET
@@ -137,7 +137,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "Overpayment, another currency, no rate for the month, or not a schedule year")
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request,
                         @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.recordPayment(caller.get(), id, request, idempotencyKey));
+        return Responses.created(changes.recordPayment(caller.get(), id, request, idempotencyKey), PATH + "/" + id + "/payments/");
     }
 
     @GET
@@ -160,7 +160,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "The correction would leave a year overpaid")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest request,
                             @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.correct(caller.get(), id, request, idempotencyKey));
+        return Responses.changed(changes.correct(caller.get(), id, request, idempotencyKey));
     }
 
     @POST
@@ -171,7 +171,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "409", description = "Already cancelled, or paid in full")
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.cancel(caller.get(), id, request, idempotencyKey));
+        return Responses.changed(changes.cancel(caller.get(), id, request, idempotencyKey));
     }
 
     private static NotFoundException noPledge(UUID id) {

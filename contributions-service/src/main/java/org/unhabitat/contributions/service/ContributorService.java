@@ -2,13 +2,13 @@ package org.unhabitat.contributions.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.ContributorDto;
+import org.unhabitat.contributions.api.ContributorRequest;
 import org.unhabitat.contributions.domain.ContributorType;
 import org.unhabitat.contributions.domain.Countries;
 import org.unhabitat.contributions.mapping.ContributorMapper;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
-import org.unhabitat.contributions.rest.dto.ContributorDto;
-import org.unhabitat.contributions.rest.dto.ContributorRequest;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.FieldError;

@@ -2,12 +2,12 @@ package org.unhabitat.contributions.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.ExchangeRateDto;
+import org.unhabitat.contributions.api.ExchangeRateRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.mapping.ExchangeRateMapper;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.ExchangeRate;
-import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
-import org.unhabitat.contributions.rest.dto.ExchangeRateRequest;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.FieldError;

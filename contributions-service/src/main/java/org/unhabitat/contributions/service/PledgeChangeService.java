@@ -3,6 +3,9 @@ package org.unhabitat.contributions.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.CancellationRequest;
+import org.unhabitat.contributions.api.CorrectionRequest;
+import org.unhabitat.contributions.api.PaymentRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearAmount;
@@ -10,9 +13,6 @@ import org.unhabitat.contributions.domain.YearBalance;
 import org.unhabitat.contributions.mapping.PledgeMapper;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
-import org.unhabitat.contributions.rest.dto.CancellationRequest;
-import org.unhabitat.contributions.rest.dto.CorrectionRequest;
-import org.unhabitat.contributions.rest.dto.PaymentRequest;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.ConflictException;
@@ -53,20 +53,20 @@ public class PledgeChangeService {
     }
 
     @Transactional
-    public StoredResponse recordPayment(Caller caller, UUID pledgeId, PaymentRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/payments", request,
+    public WriteReceipt recordPayment(Caller caller, UUID pledgeId, PaymentRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "payment.record " + pledgeId, request,
                 () -> pay(caller, pledgeId, request));
     }
 
     @Transactional
-    public StoredResponse correct(Caller caller, UUID pledgeId, CorrectionRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/corrections", request,
+    public WriteReceipt correct(Caller caller, UUID pledgeId, CorrectionRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "pledge.correct " + pledgeId, request,
                 () -> applyCorrection(caller, pledgeId, request));
     }
 
     @Transactional
-    public StoredResponse cancel(Caller caller, UUID pledgeId, CancellationRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/cancellation", request,
+    public WriteReceipt cancel(Caller caller, UUID pledgeId, CancellationRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "pledge.cancel " + pledgeId, request,
                 () -> applyCancellation(pledgeId, caller, request));
     }
 
@@ -113,8 +113,7 @@ public class PledgeChangeService {
         pledge.status = PledgeStatus.of(paid(pledge), pledge.amount);
         outbox.append(PledgeMapper.toRecordedEvent(payment));
         audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id.toString());
-        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id + "/payments/" + payment.id,
-                PledgeMapper.toDto(payment));
+        return IdempotencyService.Outcome.created(payment.id.toString(), PledgeMapper.toDto(payment));
     }
 
     /** The currency and rate stay: a correction changes what was pledged, not when or in what. */
@@ -140,7 +139,7 @@ public class PledgeChangeService {
         PledgeService.addVersion(pledge, request.amount(), schedule, request.reason().strip(), caller.subject(), now());
         outbox.append(PledgeMapper.toCorrectedEvent(pledge));
         audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id.toString());
-        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+        return IdempotencyService.Outcome.changed(PledgeMapper.toDto(pledge));
     }
 
     private IdempotencyService.Outcome applyCancellation(UUID pledgeId, Caller caller, CancellationRequest request) {
@@ -167,7 +166,7 @@ public class PledgeChangeService {
         pledge.status = PledgeStatus.CANCELLED;
         outbox.append(PledgeMapper.toCancelledEvent(pledge));
         audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id.toString());
-        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+        return IdempotencyService.Outcome.changed(PledgeMapper.toDto(pledge));
     }
 
     private static Pledge lockedPledge(Caller caller, UUID pledgeId) {

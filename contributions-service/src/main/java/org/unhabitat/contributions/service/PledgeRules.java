@@ -1,8 +1,8 @@
 package org.unhabitat.contributions.service;
 
+import org.unhabitat.contributions.api.ScheduleEntryRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.YearAmount;
-import org.unhabitat.contributions.rest.dto.ScheduleEntryRequest;
 import org.unhabitat.platform.problem.FieldError;
 
 import java.math.BigDecimal;

@@ -3,6 +3,12 @@ package org.unhabitat.contributions.service;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.AuditEntryDto;
+import org.unhabitat.contributions.api.Page;
+import org.unhabitat.contributions.api.PaymentDto;
+import org.unhabitat.contributions.api.PledgeDto;
+import org.unhabitat.contributions.api.PledgeRequest;
+import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.domain.BudgetLine;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
@@ -14,12 +20,6 @@ import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeVersion;
 import org.unhabitat.contributions.repository.ScheduleEntry;
-import org.unhabitat.contributions.rest.dto.AuditEntryDto;
-import org.unhabitat.contributions.rest.dto.Page;
-import org.unhabitat.contributions.rest.dto.PaymentDto;
-import org.unhabitat.contributions.rest.dto.PledgeDto;
-import org.unhabitat.contributions.rest.dto.PledgeRequest;
-import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
 import org.unhabitat.contributions.service.exception.DuplicateReferenceException;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
@@ -62,11 +62,11 @@ public class PledgeService {
 
     /** A partner may pledge only for itself; for any other code it learns nothing, not even that the code exists. */
     @Transactional
-    public StoredResponse record(Caller caller, PledgeRequest request, String idempotencyKey) {
+    public WriteReceipt record(Caller caller, PledgeRequest request, String idempotencyKey) {
         if (!caller.mayActFor(request.contributorCode())) {
             throw new NoSuchResourceException("No contributor " + request.contributorCode());
         }
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges", request, () -> create(caller, request));
+        return idempotency.once(caller, idempotencyKey, "pledge.record", request, () -> create(caller, request));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -186,7 +186,7 @@ public class PledgeService {
         pledge.persist();
         outbox.append(PledgeMapper.toRecordedEvent(pledge));
         audit.record("pledge.recorded", "pledge", pledge.id.toString(), pledge.id.toString());
-        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id, PledgeMapper.toDto(pledge));
+        return IdempotencyService.Outcome.created(pledge.id.toString(), PledgeMapper.toDto(pledge));
     }
 
     /** Makes amount and schedule the pledge's next version, converted at the pledge's own rate. */

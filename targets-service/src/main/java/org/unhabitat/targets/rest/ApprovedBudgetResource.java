@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,11 +29,11 @@ import org.unhabitat.platform.http.OpenApiDefinition;
 import org.unhabitat.platform.problem.Problem;
 import org.unhabitat.platform.security.CurrentCaller;
 import org.unhabitat.platform.security.Roles;
+import org.unhabitat.targets.api.AnnualFigureChangeDto;
+import org.unhabitat.targets.api.AnnualFigureDto;
+import org.unhabitat.targets.api.AnnualFigureRequest;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
-import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureRequest;
 import org.unhabitat.targets.service.AnnualFigureService;
 
 import java.util.List;
@@ -46,14 +45,10 @@ import java.util.List;
         + "budget of USD 12 million, whatever the income target.")
 public class ApprovedBudgetResource {
 
-    private static final AnnualFigureKind KIND = AnnualFigureKind.APPROVED_BUDGET;
-
-    private final AnnualFigureService figures;
-    private final CurrentCaller caller;
+    private final AnnualFigureRequests requests;
 
     public ApprovedBudgetResource(AnnualFigureService figures, CurrentCaller caller) {
-        this.figures = figures;
-        this.caller = caller;
+        this.requests = new AnnualFigureRequests(AnnualFigureKind.APPROVED_BUDGET, figures, caller);
     }
 
     @GET
@@ -73,7 +68,7 @@ public class ApprovedBudgetResource {
                     examples = @ExampleObject(name = "year without a plan", value = ApiExamples.NO_PLAN_FOR_YEAR)))
     public List<AnnualFigureDto> list(
             @Parameter(description = "Calendar year", required = true, example = "2022") @QueryParam("year") @NotNull Integer year) {
-        return figures.currentOfYear(KIND, year).orElseThrow(() -> new NotFoundException("No strategic plan covers " + year));
+        return requests.currentOfYear(year);
     }
 
     @GET
@@ -92,9 +87,7 @@ public class ApprovedBudgetResource {
             @Parameter(description = "Calendar year", example = "2022") @PathParam("year") int year,
             @Parameter(description = "Budget line code", example = "FOUNDATION_NON_EARMARKED",
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        return figures.current(KIND, year, line)
-                .orElseThrow(() -> new NotFoundException("No approved budget for " + line.name() + " in " + year));
+        return requests.current(year, budgetLine);
     }
 
     @GET
@@ -114,12 +107,7 @@ public class ApprovedBudgetResource {
             @Parameter(description = "Calendar year", example = "2022") @PathParam("year") int year,
             @Parameter(description = "Budget line code", example = "FOUNDATION_NON_EARMARKED",
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        List<AnnualFigureDto> history = figures.history(KIND, year, line);
-        if (history.isEmpty()) {
-            throw new NotFoundException("No approved budget for " + line.name() + " in " + year);
-        }
-        return history;
+        return requests.history(year, budgetLine);
     }
 
     @PUT
@@ -162,8 +150,6 @@ public class ApprovedBudgetResource {
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine,
             @Valid @NotNull AnnualFigureRequest body,
             @Context UriInfo uri) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        return ResourceSupport.written(figures.set(KIND, year, line, body.amountUsd(), body.reason(), caller.get().subject()),
-                uri.getAbsolutePath());
+        return requests.set(year, budgetLine, body, uri.getAbsolutePath());
     }
 }

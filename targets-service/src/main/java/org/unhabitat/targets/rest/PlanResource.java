@@ -29,8 +29,8 @@ import org.unhabitat.platform.http.OpenApiDefinition;
 import org.unhabitat.platform.problem.Problem;
 import org.unhabitat.platform.security.CurrentCaller;
 import org.unhabitat.platform.security.Roles;
-import org.unhabitat.targets.rest.dto.PlanDefinitionRequest;
-import org.unhabitat.targets.rest.dto.PlanDto;
+import org.unhabitat.targets.api.PlanDefinitionRequest;
+import org.unhabitat.targets.api.PlanDto;
 import org.unhabitat.targets.service.PlanService;
 
 import java.util.List;

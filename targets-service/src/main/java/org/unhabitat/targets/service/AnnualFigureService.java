@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.targets.api.AnnualFigureChangeDto;
+import org.unhabitat.targets.api.AnnualFigureDto;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
 import org.unhabitat.targets.mapping.AnnualFigureMapper;
 import org.unhabitat.targets.repository.AnnualFigureRevision;
 import org.unhabitat.targets.repository.Plan;
-import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureDto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,13 +6,13 @@ import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.ConflictException;
 import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.targets.api.PlanDefinitionRequest;
+import org.unhabitat.targets.api.PlanDto;
 import org.unhabitat.targets.domain.BudgetLine;
 import org.unhabitat.targets.mapping.PlanMapper;
 import org.unhabitat.targets.messaging.events.PlanLineDefinedV1;
 import org.unhabitat.targets.repository.Plan;
 import org.unhabitat.targets.repository.PlanLine;
-import org.unhabitat.targets.rest.dto.PlanDefinitionRequest;
-import org.unhabitat.targets.rest.dto.PlanDto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
