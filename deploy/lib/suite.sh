@@ -130,6 +130,17 @@ wait_for_port() { # port seconds name pid log
   return 1
 }
 
+# A port nothing listens on now, outside the kernel's ephemeral range and none of the given ones.
+free_port() { # taken...
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 12000))
+    [[ " $* " == *" $port "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+}
+
+# The port is the service's management port, where /q/health answers.
 wait_for_ready() { # port seconds name pid log
   local port=$1 seconds=$2 name=$3 pid=$4 log=$5 i
   for ((i = 0; i < seconds * 5; i++)); do
