@@ -6,6 +6,8 @@
 #
 #   deploy/run.sh             start (building first if the tree is not built)
 #   deploy/run.sh --demo      start, then load the illustrative 2021 demo dataset
+#   deploy/run.sh --kafka-auth  the broker requires SASL/SCRAM logins and enforces the ACLs of deploy/k8s's
+#                             KafkaUsers; each service logs in as its own user (data of its own, too)
 #   deploy/run.sh --cluster   three Kafka nodes (9092, 9094, 9096) and two instances of each service
 #                             (8081-8083 and 8091-8093; the second instances' management ports are free
 #                             ports, printed at start), with data of its own under the data directory
@@ -30,12 +32,14 @@ JWT_AUDIENCE=resource-mobilization-suite
 KAFKA_JAVA_OPTS="-Xms256m -Xmx512m"
 DEMO=false
 CLUSTER=false
+KAFKA_AUTH=false
 
 for arg in "$@"; do
   case "$arg" in
     --demo) DEMO=true ;;
     --cluster) CLUSTER=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --kafka-auth) KAFKA_AUTH=true ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -44,7 +48,16 @@ source "$ROOT/deploy/lib/suite.sh"
 
 # A cluster keeps its own PostgreSQL and Kafka data: its topics and consumer offsets are not the
 # single broker's, and the services' databases record what they have published and consumed there.
-if [[ "$CLUSTER" == true ]]; then
+if [[ "$CLUSTER" == true && "$KAFKA_AUTH" == true ]]; then
+  echo "--kafka-auth runs a single broker; it cannot be combined with --cluster yet" >&2
+  exit 2
+fi
+if [[ "$KAFKA_AUTH" == true ]]; then
+  # Its own topics, users and offsets, and so its own databases, as for a cluster.
+  STATE=$DATA/kafka-auth
+  KAFKA_NODES=1
+  INSTANCES=1
+elif [[ "$CLUSTER" == true ]]; then
   STATE=$DATA/cluster
   KAFKA_NODES=3
   INSTANCES=2
@@ -132,7 +145,14 @@ if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
 elif ((KAFKA_NODES == 1)); then
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
   write_kafka_config "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-  format_kafka_storage_once "$ROOT" "$STATE/kafka"
+  format_options=()
+  if [[ "$KAFKA_AUTH" == true ]]; then
+    SECRETS=$STATE/kafka-secrets
+    admin_password=$(secret_in "$SECRETS/admin.password")
+    append_kafka_authentication "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$admin_password"
+    format_options=(--add-scram "SCRAM-SHA-512=[name=admin,password=$admin_password]")
+  fi
+  format_kafka_storage_once "$ROOT" "$STATE/kafka" "${format_options[@]}"
   # shellcheck disable=SC2086
   start_bg kafka kafka "$LOGS/kafka-console.log" \
     java $KAFKA_JAVA_OPTS -Dkafka.logs.dir="$LOGS" \
@@ -171,6 +191,19 @@ for ((node = 1; node <= KAFKA_NODES; node++)); do
   fi
 done
 
+kafka_env() { # service: how it logs in to the broker, if the broker asks
+  if [[ "$KAFKA_AUTH" == true ]]; then
+    echo "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT"
+    echo "KAFKA_SASL_MECHANISM=SCRAM-SHA-512"
+    echo "KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1-service\" password=\"$(cat "$SECRETS/$1-service.password")\";"
+  fi
+}
+if [[ "$KAFKA_AUTH" == true ]]; then
+  # The users, ACLs and topics of deploy/k8s/base/kafka; services may not create topics themselves.
+  java -cp "$(devkit_classpath "$ROOT"):$ROOT/deploy/kafka-broker/target/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    org.unhabitat.devkit.KafkaAccess "$KAFKA_BOOTSTRAP_SERVERS" "$SECRETS/admin.password" "$SECRETS" "$ROOT/deploy/k8s/base/kafka"
+fi
+
 common_env=(
   "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
   "JWT_ISSUER=$JWT_ISSUER"
@@ -193,7 +226,8 @@ for ((instance = 1; instance <= INSTANCES; instance++)); do
     jar="$ROOT/$service-service/target/quarkus-app/quarkus-run.jar"
     echo "Starting $name on :$port (management :$management_port)"
     # shellcheck disable=SC2086
-    start_bg services "$name" "$LOGS/$name.log" env "${common_env[@]}" \
+    mapfile -t service_kafka_env < <(kafka_env "$service")
+    start_bg services "$name" "$LOGS/$name.log" env "${common_env[@]}" "${service_kafka_env[@]}" \
       "QUARKUS_HTTP_PORT=$port" "QUARKUS_MANAGEMENT_PORT=$management_port" \
       "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$service}" \
       "$user_var=${!user_var:-postgres}" "$password_var=${!password_var:-postgres}" \
@@ -225,7 +259,7 @@ done
 cat <<INFO
   dashboard                http://localhost:$REPORTING_PORT/
   progress                 http://localhost:$REPORTING_PORT/api/v1/progress?plan=2020-2023
-  Kafka                    $KAFKA_BOOTSTRAP_SERVERS
+  Kafka                    $KAFKA_BOOTSTRAP_SERVERS$([[ "$KAFKA_AUTH" == true ]] && echo " (SASL/SCRAM; each service's password in $SECRETS)")
   a finance token          deploy/token.sh finance
 Logs are in $LOGS. Press Ctrl-C to stop.
 INFO
