@@ -200,7 +200,10 @@ kafka_env() { # service: how it logs in to the broker, if the broker asks
 }
 if [[ "$KAFKA_AUTH" == true ]]; then
   # The users, ACLs and topics of deploy/k8s/base/kafka; services may not create topics themselves.
-  java -cp "$(devkit_classpath "$ROOT"):$ROOT/deploy/kafka-broker/target/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  # The broker's Kafka client and its compression codecs, not its logging binding: devkit brings its own.
+  access_cp="$(devkit_classpath "$ROOT")"
+  for jar in "$ROOT"/deploy/kafka-broker/target/lib/{kafka-clients,lz4-java,snappy-java,zstd-jni}-*.jar; do access_cp+=":$jar"; done
+  java -cp "$access_cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     org.unhabitat.devkit.KafkaAccess "$KAFKA_BOOTSTRAP_SERVERS" "$SECRETS/admin.password" "$SECRETS" "$ROOT/deploy/k8s/base/kafka"
 fi
 
