@@ -2,104 +2,89 @@ package org.unhabitat.targets;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.unhabitat.testing.SuiteInfrastructure;
 import org.unhabitat.testing.TestTokens;
+import org.unhabitat.testing.security.ErrorResponseChecks;
 
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.unhabitat.testing.security.Problems.assertProblem;
 
 /** OWASP API8: every error status the service can give is problem+json, and every response says nosniff. */
 @QuarkusTest
 @QuarkusTestResource(SuiteInfrastructure.class)
 class ErrorResponsesTest {
 
+    private static final ErrorResponseChecks CHECKS = new ErrorResponseChecks(new ErrorResponseChecks.Requests(
+            () -> given().contentType("application/json").body("{\"amountUsd\":\"1.00\",\"reason\":\"x\"}")
+                    .when().put("/api/v1/targets/2021/REGULAR_BUDGET"),
+            () -> given().auth().oauth2(TestTokens.partner("SWE")).contentType("application/json")
+                    .body("{\"amountUsd\":\"1.00\",\"reason\":\"x\"}").when().put("/api/v1/targets/2021/REGULAR_BUDGET"),
+            List.of(() -> given().when().get("/api/v1/no-such-thing"), () -> given().when().get("/api/v2/targets?year=2021")),
+            List.of(() -> given().auth().oauth2(TestTokens.finance()).when().delete("/api/v1/targets/2021/REGULAR_BUDGET"),
+                    () -> given().auth().oauth2(TestTokens.finance()).when().post("/api/v1/budget-lines")),
+            () -> given().auth().oauth2(TestTokens.finance()).accept("application/xml").when().get("/api/v1/budget-lines"),
+            "/api/v1/targets/2021/REGULAR_BUDGET", "PUT",
+            List.of(() -> given().get("/q/openapi"),
+                    () -> given().get("/api/v1/budget-lines"), () -> given().get("/api/v1/targets/2021/NOT_A_LINE"),
+                    () -> given().get("/nowhere"),
+                    () -> given().contentType("application/json").body("{}").put("/api/v1/targets/2021/REGULAR_BUDGET")),
+            "/api/v1/targets?year=2021", "/api/v1/targets/2021/REGULAR_BUDGET",
+            "/api/v1/targets/{year}/{budgetLine}", "put"));
+
     @Test
     void withoutATokenItIs401WithABearerChallenge() {
-        Response response = given().contentType(ContentType.JSON).body("{\"amountUsd\":\"1.00\",\"reason\":\"x\"}")
-                .when().put("/api/v1/targets/2021/REGULAR_BUDGET");
-        assertProblem(response, 401);
-        assertEquals("Bearer", response.header("WWW-Authenticate"));
+        CHECKS.withoutATokenItIs401WithABearerChallenge();
     }
 
     @Test
     void aRoleThatMayNotIs403() {
-        assertProblem(given().auth().oauth2(TestTokens.partner("SWE")).contentType(ContentType.JSON)
-                .body("{\"amountUsd\":\"1.00\",\"reason\":\"x\"}").when().put("/api/v1/targets/2021/REGULAR_BUDGET"), 403);
+        CHECKS.aRoleThatMayNotIs403();
     }
 
     @Test
     void anUnknownPathIs404() {
-        assertProblem(given().when().get("/api/v1/no-such-thing"), 404);
-        assertProblem(given().when().get("/api/v2/targets?year=2021"), 404);
+        CHECKS.anUnknownPathIs404();
     }
 
     @Test
     void anUnsupportedMethodIs405() {
-        assertProblem(given().auth().oauth2(TestTokens.finance()).when().delete("/api/v1/targets/2021/REGULAR_BUDGET"), 405);
-        assertProblem(given().auth().oauth2(TestTokens.finance()).when().post("/api/v1/budget-lines"), 405);
+        CHECKS.anUnsupportedMethodIs405();
     }
 
     @Test
     void anUnacceptableMediaTypeIs406() {
-        assertProblem(given().auth().oauth2(TestTokens.finance()).accept("application/xml").when().get("/api/v1/budget-lines"), 406);
+        CHECKS.anUnacceptableMediaTypeIs406();
     }
 
     @Test
     void anOversizedBodyIs413() {
-        assertProblem(given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body("[" + "0,".repeat(40_000) + "0]")
-                .when().put("/api/v1/targets/2021/REGULAR_BUDGET"), 413);
+        CHECKS.anOversizedBodyIs413();
     }
 
     @Test
     void anotherBodyMediaTypeIs415() {
-        assertProblem(given().auth().oauth2(TestTokens.finance()).contentType(ContentType.TEXT).body("amountUsd=1")
-                .when().put("/api/v1/targets/2021/REGULAR_BUDGET"), 415);
+        CHECKS.anotherBodyMediaTypeIs415();
     }
 
     @Test
     void everyKindOfResponseSaysNosniff() {
-        for (Response response : List.of(given().get("/q/openapi"),
-                given().get("/api/v1/budget-lines"), given().get("/api/v1/targets/2021/NOT_A_LINE"), given().get("/nowhere"),
-                given().contentType(ContentType.JSON).body("{}").put("/api/v1/targets/2021/REGULAR_BUDGET"))) {
-            assertEquals("nosniff", response.header("X-Content-Type-Options"), response.getStatusLine());
-        }
+        CHECKS.everyKindOfResponseSaysNosniff();
     }
 
     @Test
     void otherSitesMayOnlyReadAcrossOrigins() {
-        given().header("Origin", "https://portal.example.org").header("Access-Control-Request-Method", "GET")
-                .when().options("/api/v1/targets?year=2021")
-                .then().header("Access-Control-Allow-Methods", containsString("GET"))
-                .header("Access-Control-Allow-Credentials", not(equalTo("true")));
-        for (String method : List.of("PUT", "POST", "DELETE")) {
-            given().header("Origin", "https://portal.example.org").header("Access-Control-Request-Method", method)
-                    .when().options("/api/v1/targets/2021/REGULAR_BUDGET")
-                    .then().header("Access-Control-Allow-Methods", anyOf(nullValue(), not(containsString(method))));
-        }
+        CHECKS.otherSitesMayOnlyReadAcrossOrigins();
     }
 
     @Test
     void theOpenApiDocumentDeclaresTheBearerScheme() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("components.securitySchemes.bearer.type", equalTo("http"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("paths.'/api/v1/targets/{year}/{budgetLine}'.put.security[0]", hasKey("bearer"));
+        CHECKS.theOpenApiDocumentDeclaresTheBearerScheme();
     }
 
     @Test
     void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        CHECKS.swaggerUiIsServed();
     }
 }

@@ -1,7 +1,7 @@
 package org.unhabitat.targets;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.unhabitat.targets.repository.AuditEntry;
+import org.unhabitat.platform.audit.AuditEntry;
 
 /** Everything the service can write, audit trail included, so a test can prove that requests wrote nothing. */
 final class Ledger {

@@ -1,7 +1,7 @@
 package org.unhabitat.targets;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.unhabitat.targets.messaging.outbox.OutboxEvent;
+import org.unhabitat.platform.outbox.OutboxEvent;
 import org.unhabitat.targets.repository.AnnualFigureRevision;
 import org.unhabitat.targets.repository.Plan;
 

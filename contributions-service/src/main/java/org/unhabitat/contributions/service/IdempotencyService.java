@@ -8,8 +8,11 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
-import org.unhabitat.contributions.repository.IdempotencyStore;
 import org.unhabitat.contributions.repository.IdempotencyStore.StoredKey;
+import org.unhabitat.contributions.repository.IdempotencyStore;
+import org.unhabitat.platform.problem.ConflictException;
+import org.unhabitat.platform.problem.UnprocessableException;
+import org.unhabitat.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -3,18 +3,24 @@ package org.unhabitat.contributions.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.unhabitat.contributions.domain.FieldViolation;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearAmount;
 import org.unhabitat.contributions.domain.YearBalance;
 import org.unhabitat.contributions.mapping.PledgeMapper;
-import org.unhabitat.contributions.messaging.outbox.Outbox;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.rest.dto.CancellationRequest;
 import org.unhabitat.contributions.rest.dto.CorrectionRequest;
 import org.unhabitat.contributions.rest.dto.PaymentRequest;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.ConflictException;
+import org.unhabitat.platform.problem.FieldError;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.NoSuchResourceException;
+import org.unhabitat.platform.problem.UnprocessableException;
+import org.unhabitat.platform.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,7 +72,7 @@ public class PledgeChangeService {
 
     private IdempotencyService.Outcome pay(Caller caller, UUID pledgeId, PaymentRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkNotFuture("receivedOn", request.receivedOn(), violations);
         boolean knownCurrency = PledgeRules.checkCurrency("currency", request.currency(), violations);
         if (knownCurrency) {
@@ -106,7 +112,7 @@ public class PledgeChangeService {
         pledge.payments.add(payment);
         pledge.status = PledgeStatus.of(paid(pledge), pledge.amount);
         outbox.append(PledgeMapper.toRecordedEvent(payment));
-        audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id);
+        audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id.toString());
         return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id + "/payments/" + payment.id,
                 PledgeMapper.toDto(payment));
     }
@@ -114,7 +120,7 @@ public class PledgeChangeService {
     /** The currency and rate stay: a correction changes what was pledged, not when or in what. */
     private IdempotencyService.Outcome applyCorrection(Caller caller, UUID pledgeId, CorrectionRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkAmount("amount", request.amount(), pledge.currency, violations);
         List<YearAmount> schedule = PledgeRules.schedule(request.amount(), pledge.currency, pledge.pledgedOn,
                 request.schedule(), violations);
@@ -133,17 +139,17 @@ public class PledgeChangeService {
         }
         PledgeService.addVersion(pledge, request.amount(), schedule, request.reason().strip(), caller.subject(), now());
         outbox.append(PledgeMapper.toCorrectedEvent(pledge));
-        audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id);
+        audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id.toString());
         return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
     }
 
     private IdempotencyService.Outcome applyCancellation(UUID pledgeId, Caller caller, CancellationRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
         LocalDate cancelledOn = Optional.ofNullable(request.cancelledOn()).orElse(LocalDate.now(ZoneOffset.UTC));
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkNotFuture("cancelledOn", cancelledOn, violations);
         if (cancelledOn.isBefore(pledge.pledgedOn)) {
-            violations.add(new FieldViolation("cancelledOn", "must not be before the pledge date"));
+            violations.add(new FieldError("cancelledOn", "must not be before the pledge date"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -160,13 +166,13 @@ public class PledgeChangeService {
         pledge.cancelledAt = now();
         pledge.status = PledgeStatus.CANCELLED;
         outbox.append(PledgeMapper.toCancelledEvent(pledge));
-        audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id);
+        audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id.toString());
         return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
     }
 
     private static Pledge lockedPledge(Caller caller, UUID pledgeId) {
         return Pledge.visibleTo(pledgeId, caller.contributorScope()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> new NotFoundException("No pledge " + pledgeId));
+                .firstResultOptional().orElseThrow(() -> new NoSuchResourceException("No pledge " + pledgeId));
     }
 
     private static void requireNotCancelled(Pledge pledge) {

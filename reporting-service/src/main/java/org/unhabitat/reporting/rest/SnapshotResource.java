@@ -11,13 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.security.Roles;
 import org.unhabitat.reporting.rest.dto.MonthEndSnapshot;
 import org.unhabitat.reporting.service.SnapshotService;
 
@@ -55,7 +57,7 @@ public class SnapshotResource {
 
     @POST
     @Path("/{month}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Take an ended month's snapshot now",
             description = "For months that ended before reporting-service ran, or to take one without waiting for the "
@@ -68,7 +70,7 @@ public class SnapshotResource {
     public Response take(@Parameter(description = "Month as YYYY-MM", example = "2021-12") @PathParam("month") String month) {
         YearMonth ended = parse(month);
         if (!ended.isBefore(YearMonth.now(clock))) {
-            throw new InvalidParameterException("month", "has not ended yet");
+            throw InvalidRequestException.parameter("month", "has not ended yet");
         }
         boolean existed = snapshots.find(ended).isPresent();
         return Response.status(existed ? Response.Status.OK : Response.Status.CREATED)
@@ -79,7 +81,7 @@ public class SnapshotResource {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month", "must be a month as YYYY-MM");
+            throw InvalidRequestException.parameter("month", "must be a month as YYYY-MM");
         }
     }
 }

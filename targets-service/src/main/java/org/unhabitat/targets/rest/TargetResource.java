@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,12 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.Problem;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
 import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
 import org.unhabitat.targets.rest.dto.AnnualFigureDto;
 import org.unhabitat.targets.rest.dto.AnnualFigureRequest;
-import org.unhabitat.targets.rest.problem.Problem;
 import org.unhabitat.targets.service.AnnualFigureService;
 
 import java.util.List;
@@ -46,9 +48,9 @@ public class TargetResource {
     private static final AnnualFigureKind KIND = AnnualFigureKind.INCOME_TARGET;
 
     private final AnnualFigureService figures;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
 
-    public TargetResource(AnnualFigureService figures, JsonWebToken caller) {
+    public TargetResource(AnnualFigureService figures, CurrentCaller caller) {
         this.figures = figures;
         this.caller = caller;
     }
@@ -122,7 +124,7 @@ public class TargetResource {
 
     @PUT
     @Path("/{year}/{budgetLine}")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Set or revise the income target of a year and budget line",
@@ -161,7 +163,7 @@ public class TargetResource {
             @Valid @NotNull AnnualFigureRequest body,
             @Context UriInfo uri) {
         BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        return ResourceSupport.written(figures.set(KIND, year, line, body.amountUsd(), body.reason(), caller.getName()),
+        return ResourceSupport.written(figures.set(KIND, year, line, body.amountUsd(), body.reason(), caller.get().subject()),
                 uri.getAbsolutePath());
     }
 }
