@@ -9,7 +9,7 @@
 #
 # Needs wrk and pgbench/psql (Debian: wrk, postgresql-client); installs them with apt-get when run as root.
 # Environment: BENCH_SECONDS (per figure), BENCH_CLIENTS, BENCH_PORT_OFFSET (default 10000: 18081..,
-# PostgreSQL 15432, Kafka 19092/19093), BENCH_KEEP=true keeps the temp directory, RM_SERVICE_JAVA_OPTS
+# management 19081.., PostgreSQL 15432, Kafka 19092/19093), BENCH_KEEP=true keeps the temp directory, RM_SERVICE_JAVA_OPTS
 # (passed to run.sh, e.g. -XX:StartFlightRecording=filename=DIR/ to profile).
 set -euo pipefail
 
@@ -32,8 +32,9 @@ else
 fi
 OFFSET=${BENCH_PORT_OFFSET:-10000}
 C_PORT=$((8081 + OFFSET)); T_PORT=$((8082 + OFFSET)); R_PORT=$((8083 + OFFSET))
+C_MANAGEMENT_PORT=$((9081 + OFFSET)); T_MANAGEMENT_PORT=$((9082 + OFFSET)); R_MANAGEMENT_PORT=$((9083 + OFFSET))
 PG_PORT=$((5432 + OFFSET)); KAFKA_PORT=$((9092 + OFFSET)); KAFKA_CONTROLLER_PORT=$((9093 + OFFSET))
-C_URL=http://127.0.0.1:$C_PORT; R_URL=http://127.0.0.1:$R_PORT
+C_URL=http://127.0.0.1:$C_PORT; R_URL=http://127.0.0.1:$R_PORT; R_MANAGEMENT_URL=http://127.0.0.1:$R_MANAGEMENT_PORT
 # The issuer and audience that deploy/run.sh configures and deploy/token.sh signs for.
 ISSUER=https://issuer.local.rm-suite
 AUDIENCE=resource-mobilization-suite
@@ -126,6 +127,8 @@ env -u KAFKA_BOOTSTRAP_SERVERS -u CONTRIBUTIONS_DB_URL -u TARGETS_DB_URL -u REPO
   RATE_LIMIT_PARTNER_BURST=100000000 RATE_LIMIT_PARTNER_PER_MINUTE=100000000 \
   RM_DATA_DIR="$DATA" RM_POSTGRES_PORT="$PG_PORT" RM_KAFKA_PORT="$KAFKA_PORT" RM_KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
   RM_CONTRIBUTIONS_PORT="$C_PORT" RM_TARGETS_PORT="$T_PORT" RM_REPORTING_PORT="$R_PORT" \
+  RM_CONTRIBUTIONS_MANAGEMENT_PORT="$C_MANAGEMENT_PORT" RM_TARGETS_MANAGEMENT_PORT="$T_MANAGEMENT_PORT" \
+  RM_REPORTING_MANAGEMENT_PORT="$R_MANAGEMENT_PORT" \
   "$ROOT/deploy/run.sh" >"$WORK/run.log" 2>&1 &
 RUN_PID=$!
 for ((i = 0; i < 1800; i++)); do
@@ -223,9 +226,11 @@ row P2 "commit -> visible in /progress, p99" "$lag_p99 ms (p50 $(field p50_ms "$
   "$(verdict "$lag_p99 <= 100 && $(field not_seen_in_10s "$lag_out") == 0")"
 
 # --- P3: /progress against a constant endpoint of the same service ----------------------------------
+# The health check answers on the management port: the same JVM and event loops,
+# another listening socket.
 echo "P3: GET /api/v1/progress against GET /q/health/live"
-warm_gets=$(( $(warm_up "$WARM_GETS" "$R_URL/q/health/live") + $(warm_up "$WARM_GETS" "$R_URL/api/v1/progress?year=2004") ))
-live_out=$(run_wrk "$SECONDS_PER" "$R_URL/q/health/live")
+warm_gets=$(( $(warm_up "$WARM_GETS" "$R_MANAGEMENT_URL/q/health/live") + $(warm_up "$WARM_GETS" "$R_URL/api/v1/progress?year=2004") ))
+live_out=$(run_wrk "$SECONDS_PER" "$R_MANAGEMENT_URL/q/health/live")
 progress_out=$(run_wrk "$SECONDS_PER" "$R_URL/api/v1/progress?year=2004")
 live_rps=$(wrk_rps "$live_out"); progress_rps=$(wrk_rps "$progress_out")
 p3_ratio=$(calc "$progress_rps / $live_rps")
