@@ -1,6 +1,6 @@
 package org.unhabitat.reporting.mapping;
 
-import org.unhabitat.reporting.rest.dto.IatiOrganisation;
+import org.unhabitat.reporting.api.IatiOrganisation;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;

@@ -48,24 +48,6 @@ public class EventDispatcher {
             throw new PoisonEventException("Unknown event type " + event.type());
         }
         Object payload = payloadType == Void.class ? null : decoder.decode(event, payloadType);
-        retry.untilApplied(() -> apply(event, payload));
-    }
-
-    private void apply(IncomingEvent event, Object payload) {
-        if (payload instanceof PlanLineDefinedV1 planLine) {
-            updater.applyPlanLine(event.id(), event.type(), planLine);
-        } else if (payload instanceof AnnualFigureSetV1 figure) {
-            updater.applyAnnualFigure(event.id(), event.type(), figure);
-        } else if (payload instanceof ContributorRegisteredV1 contributor) {
-            updater.applyContributor(event.id(), event.type(), contributor.asRef());
-        } else if (payload instanceof PledgeStateV1 pledge) {
-            updater.applyPledgeState(event.id(), event.type(), pledge);
-        } else if (payload instanceof PledgeCancelledV1 cancellation) {
-            updater.applyCancellation(event.id(), event.type(), cancellation);
-        } else if (payload instanceof PaymentRecordedV1 payment) {
-            updater.applyPayment(event.id(), event.type(), payment);
-        } else {
-            updater.acknowledge(event.id(), event.type());
-        }
+        retry.untilApplied(() -> updater.apply(event.id(), event.type(), payload));
     }
 }

@@ -38,6 +38,11 @@ public class PledgeBookRepository {
                 .executeUpdate();
     }
 
+    /** Sends what the session holds, so that a native query sees the writes before it. */
+    public void flush() {
+        entityManager.flush();
+    }
+
     public Optional<Integer> pledgeVersion(UUID pledgeId) {
         List<?> versions = entityManager.createNativeQuery("SELECT version FROM pledge WHERE pledge_id = :id FOR UPDATE")
                 .setParameter("id", pledgeId).getResultList();

@@ -58,15 +58,20 @@ public class ReportQueries {
     }
 
     public List<KeyedIncome> incomeByRegion(LocalDate from, LocalDate to) {
-        return keyedIncome("region", from, to);
+        return keyedIncome("SELECT region, SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to GROUP BY 1",
+                from, to);
     }
 
     public List<KeyedIncome> incomeByEarmarking(LocalDate from, LocalDate to) {
-        return keyedIncome("earmarking", from, to);
+        return keyedIncome("SELECT earmarking, SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to GROUP BY 1",
+                from, to);
     }
 
+    /** Keyed "true" for multi-year agreements and "false" for the others. */
     public List<KeyedIncome> incomeByMultiYear(LocalDate from, LocalDate to) {
-        return keyedIncome("CAST(multi_year AS VARCHAR)", from, to);
+        return keyedIncome("""
+                SELECT CAST(multi_year AS VARCHAR), SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to
+                GROUP BY 1""", from, to);
     }
 
     public List<KeyedIncome> incomeByContributorType(LocalDate from, LocalDate to) {
@@ -144,24 +149,21 @@ public class ReportQueries {
     }
 
     public List<LineFigure> annualTargets(int year) {
-        return figures("annual_target", year);
+        return figures("SELECT budget_line, amount_usd FROM annual_target WHERE year = :year", year);
     }
 
     public List<LineFigure> approvedBudgets(int year) {
-        return figures("approved_budget", year);
+        return figures("SELECT budget_line, amount_usd FROM approved_budget WHERE year = :year", year);
     }
 
-    private List<LineFigure> figures(String table, int year) {
+    private List<LineFigure> figures(String sql, int year) {
         @SuppressWarnings("unchecked")
-        List<Object[]> result = entityManager.createNativeQuery(
-                        "SELECT budget_line, amount_usd FROM " + table + " WHERE year = :year")
-                .setParameter("year", year).getResultList();
+        List<Object[]> result = entityManager.createNativeQuery(sql).setParameter("year", year).getResultList();
         return result.stream().map(row -> new LineFigure((String) row[0], (BigDecimal) row[1])).toList();
     }
 
-    private List<KeyedIncome> keyedIncome(String column, LocalDate from, LocalDate to) {
-        return rows("SELECT " + column + ", SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to GROUP BY 1",
-                from, to).map(row -> new KeyedIncome((String) row[0], (BigDecimal) row[1])).toList();
+    private List<KeyedIncome> keyedIncome(String sql, LocalDate from, LocalDate to) {
+        return rows(sql, from, to).map(row -> new KeyedIncome((String) row[0], (BigDecimal) row[1])).toList();
     }
 
     private static String lineFilter(String budgetLine, String column) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unhabitat.reporting.domain.BudgetLine;
-import org.unhabitat.reporting.rest.dto.DashboardData;
+import org.unhabitat.reporting.api.DashboardData;
 import org.unhabitat.reporting.service.DonorReportService;
 import org.unhabitat.reporting.service.ProgressService;
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
+import org.unhabitat.reporting.api.ProgressReport;
 import org.unhabitat.reporting.service.ProgressService;
 
 import java.time.LocalDate;

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.reporting.rest.dto.MonthEndSnapshot;
+import org.unhabitat.reporting.api.MonthEndSnapshot;
 import org.unhabitat.reporting.service.SnapshotService;
 
 import java.time.Clock;
@@ -70,9 +70,9 @@ public class SnapshotResource {
         if (!ended.isBefore(YearMonth.now(clock))) {
             throw new InvalidParameterException("month", "has not ended yet");
         }
-        boolean existed = snapshots.find(ended).isPresent();
-        return Response.status(existed ? Response.Status.OK : Response.Status.CREATED)
-                .entity(snapshots.take(ended)).type(MediaType.APPLICATION_JSON).build();
+        SnapshotService.Taken snapshot = snapshots.take(ended);
+        return Response.status(snapshot.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(snapshot.content()).type(MediaType.APPLICATION_JSON).build();
     }
 
     private static YearMonth parse(String month) {

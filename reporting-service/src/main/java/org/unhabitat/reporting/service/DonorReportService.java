@@ -11,10 +11,10 @@ import org.unhabitat.reporting.domain.ReportPeriod;
 import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.ContributorIncome;
 import org.unhabitat.reporting.repository.ReportQueries.KeyedIncome;
-import org.unhabitat.reporting.rest.dto.DonorBase;
-import org.unhabitat.reporting.rest.dto.MonthRow;
-import org.unhabitat.reporting.rest.dto.RegionRow;
-import org.unhabitat.reporting.rest.dto.TopContributorRow;
+import org.unhabitat.reporting.api.DonorBase;
+import org.unhabitat.reporting.api.MonthRow;
+import org.unhabitat.reporting.api.RegionRow;
+import org.unhabitat.reporting.api.TopContributorRow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -10,10 +10,10 @@ import org.unhabitat.reporting.domain.RunRateForecast;
 import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.KeyedIncome;
 import org.unhabitat.reporting.repository.ReportQueries.LineIncome;
-import org.unhabitat.reporting.rest.dto.Forecast;
-import org.unhabitat.reporting.rest.dto.Indicators;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
-import org.unhabitat.reporting.rest.dto.ProgressRow;
+import org.unhabitat.reporting.api.Forecast;
+import org.unhabitat.reporting.api.Indicators;
+import org.unhabitat.reporting.api.ProgressReport;
+import org.unhabitat.reporting.api.ProgressRow;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -9,8 +9,8 @@ import org.unhabitat.reporting.repository.OpenDataQueries;
 import org.unhabitat.reporting.repository.OpenDataQueries.PledgeEntryRow;
 import org.unhabitat.reporting.repository.OpenDataQueries.YearLineFigure;
 import org.unhabitat.reporting.repository.PledgeBookRepository;
-import org.unhabitat.reporting.rest.dto.IatiOrganisation;
-import org.unhabitat.reporting.rest.dto.OpenPledgeRow;
+import org.unhabitat.reporting.api.IatiOrganisation;
+import org.unhabitat.reporting.api.OpenPledgeRow;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -11,8 +11,8 @@ import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.LineFigure;
 import org.unhabitat.reporting.repository.ReportQueries.LineIncome;
 import org.unhabitat.reporting.repository.ReportQueries.LinePledges;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
-import org.unhabitat.reporting.rest.dto.ProgressRow;
+import org.unhabitat.reporting.api.ProgressReport;
+import org.unhabitat.reporting.api.ProgressRow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -5,45 +5,65 @@ import jakarta.transaction.Transactional;
 import org.unhabitat.reporting.domain.BudgetLine;
 import org.unhabitat.reporting.domain.EntryPosition;
 import org.unhabitat.reporting.messaging.events.AnnualFigureSetV1;
-import org.unhabitat.reporting.messaging.events.ContributorRef;
+import org.unhabitat.reporting.messaging.events.ContributorRegisteredV1;
 import org.unhabitat.reporting.messaging.events.PaymentRecordedV1;
 import org.unhabitat.reporting.messaging.events.PlanLineDefinedV1;
 import org.unhabitat.reporting.messaging.events.PledgeCancelledV1;
 import org.unhabitat.reporting.messaging.events.PledgeStateV1;
 import org.unhabitat.reporting.messaging.events.PoisonEventException;
-import org.unhabitat.reporting.messaging.inbox.Inbox;
+import org.unhabitat.reporting.repository.AnnualFigureRepository;
+import org.unhabitat.reporting.repository.InboxRepository;
 import org.unhabitat.reporting.repository.PlanTarget;
 import org.unhabitat.reporting.repository.PledgeBookRepository;
-
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Applies each event to the read model exactly once: the inbox claim and the effect commit together.
+ * Applies each event to the read model exactly once: the inbox claim and the effect commit together,
+ * and the claim is made here, once, for every kind of event.
  * Effects do not depend on the order of a pledge's payment and its pledge, so a replay that starts
  * while events are still arriving converges to the same figures.
  */
 @ApplicationScoped
 public class ReadModelUpdater {
 
-    private final Inbox inbox;
+    private final InboxRepository inbox;
     private final PledgeBookRepository pledgeBook;
-    private final EntityManager entityManager;
+    private final AnnualFigureRepository annualFigures;
 
-    public ReadModelUpdater(Inbox inbox, PledgeBookRepository pledgeBook, EntityManager entityManager) {
+    public ReadModelUpdater(InboxRepository inbox, PledgeBookRepository pledgeBook, AnnualFigureRepository annualFigures) {
         this.inbox = inbox;
         this.pledgeBook = pledgeBook;
-        this.entityManager = entityManager;
+        this.annualFigures = annualFigures;
     }
 
+    /**
+     * Applies one event unless the inbox has it already. {@code payload} is the event's data read into
+     * its record, or null for a type that is only acknowledged, so that a redelivery is recognised like any other.
+     */
     @Transactional
-    public void applyPlanLine(UUID eventId, String eventType, PlanLineDefinedV1 event) {
+    public void apply(UUID eventId, String eventType, Object payload) {
         if (!inbox.claim(eventId, eventType)) {
             return;
         }
+        if (payload instanceof PlanLineDefinedV1 planLine) {
+            applyPlanLine(planLine);
+        } else if (payload instanceof AnnualFigureSetV1 figure) {
+            applyAnnualFigure(eventType, figure);
+        } else if (payload instanceof ContributorRegisteredV1 contributor) {
+            pledgeBook.upsertContributor(contributor.asRef());
+        } else if (payload instanceof PledgeStateV1 pledge) {
+            applyPledgeState(pledge);
+        } else if (payload instanceof PledgeCancelledV1 cancellation) {
+            applyCancellation(cancellation);
+        } else if (payload instanceof PaymentRecordedV1 payment) {
+            applyPayment(payment);
+        }
+    }
+
+    private void applyPlanLine(PlanLineDefinedV1 event) {
         BudgetLine line = BudgetLine.valueOf(event.budgetLine());
         PlanTarget target = PlanTarget.<PlanTarget>findByIdOptional(new PlanTarget.Key(event.planId(), line))
                 .orElseGet(() -> {
@@ -58,43 +78,17 @@ public class ReadModelUpdater {
         target.persist();
     }
 
-    /** Records an event that changes nothing here, so that a redelivery is recognised like any other. */
-    @Transactional
-    public void acknowledge(UUID eventId, String eventType) {
-        inbox.claim(eventId, eventType);
-    }
-
     /** Keeps the highest revision of a target or approved budget. */
-    @Transactional
-    public void applyAnnualFigure(UUID eventId, String eventType, AnnualFigureSetV1 event) {
-        if (!inbox.claim(eventId, eventType)) {
-            return;
-        }
-        String table = AnnualFigureSetV1.TARGET.equals(eventType) ? "annual_target" : "approved_budget";
-        entityManager.createNativeQuery("INSERT INTO " + table + " (year, budget_line, amount_usd, revision) "
-                        + "VALUES (:year, :line, :amount, :revision) ON CONFLICT (year, budget_line) DO UPDATE SET "
-                        + "amount_usd = excluded.amount_usd, revision = excluded.revision "
-                        + "WHERE " + table + ".revision < excluded.revision")
-                .setParameter("year", event.year())
-                .setParameter("line", event.budgetLine())
-                .setParameter("amount", event.amountUsd())
-                .setParameter("revision", event.revision())
-                .executeUpdate();
-    }
-
-    @Transactional
-    public void applyContributor(UUID eventId, String eventType, ContributorRef contributor) {
-        if (inbox.claim(eventId, eventType)) {
-            pledgeBook.upsertContributor(contributor);
+    private void applyAnnualFigure(String eventType, AnnualFigureSetV1 figure) {
+        if (AnnualFigureSetV1.TARGET.equals(eventType)) {
+            annualFigures.keepTargetIfNewer(figure);
+        } else {
+            annualFigures.keepApprovedBudgetIfNewer(figure);
         }
     }
 
     /** A recorded or corrected pledge: its complete state replaces any older version's figures. */
-    @Transactional
-    public void applyPledgeState(UUID eventId, String eventType, PledgeStateV1 pledge) {
-        if (!inbox.claim(eventId, eventType)) {
-            return;
-        }
+    private void applyPledgeState(PledgeStateV1 pledge) {
         boolean newer = pledgeBook.pledgeVersion(pledge.pledgeId()).map(version -> version < pledge.version()).orElse(true);
         if (!newer) {
             return;
@@ -106,11 +100,7 @@ public class ReadModelUpdater {
         });
     }
 
-    @Transactional
-    public void applyCancellation(UUID eventId, String eventType, PledgeCancelledV1 cancellation) {
-        if (!inbox.claim(eventId, eventType)) {
-            return;
-        }
+    private void applyCancellation(PledgeCancelledV1 cancellation) {
         if (pledgeBook.pledgeVersion(cancellation.pledgeId()).isEmpty()) {
             throw new PoisonEventException("Cancellation of unknown pledge " + cancellation.pledgeId());
         }
@@ -124,9 +114,8 @@ public class ReadModelUpdater {
      * Income counts at once; the pledge's balance follows once the pledge itself is known. A payment
      * seen before under another event id is not counted twice.
      */
-    @Transactional
-    public void applyPayment(UUID eventId, String eventType, PaymentRecordedV1 payment) {
-        if (!inbox.claim(eventId, eventType) || pledgeBook.paymentExists(payment.paymentId())) {
+    private void applyPayment(PaymentRecordedV1 payment) {
+        if (pledgeBook.paymentExists(payment.paymentId())) {
             return;
         }
         pledgeBook.upsertContributor(payment.contributor());
@@ -146,7 +135,7 @@ public class ReadModelUpdater {
         List<EntryPosition> before = pledgeBook.positions(pledgeId, PledgeBookRepository.NOW);
         String lineBefore = before.isEmpty() ? null : pledgeBook.budgetLineOf(pledgeId);
         String lineAfter = change.get();
-        entityManager.flush();
+        pledgeBook.flush();
         List<EntryPosition> after = pledgeBook.positions(pledgeId, PledgeBookRepository.NOW);
         for (EntryPosition position : before) {
             pledgeBook.addToPledgeBook(position.year(), lineBefore, position.pledgedUsd().negate(), position.outstandingUsd().negate());

@@ -3,15 +3,13 @@ package org.unhabitat.reporting.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 import org.unhabitat.reporting.messaging.ConsumerControl;
+import org.unhabitat.reporting.repository.ReplayRepository;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Rebuilds the read model from the topics: empties every derived table and the inbox, then replays
@@ -27,11 +25,11 @@ public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
-    private final EntityManager entityManager;
+    private final ReplayRepository replays;
     private final ConsumerControl consumers;
 
-    public RebuildService(EntityManager entityManager, ConsumerControl consumers) {
-        this.entityManager = entityManager;
+    public RebuildService(ReplayRepository replays, ConsumerControl consumers) {
+        this.replays = replays;
         this.consumers = consumers;
     }
 
@@ -41,20 +39,10 @@ public class RebuildService {
         replayRequestedPartitions();
     }
 
-    /** TRUNCATE waits for any event being applied, so none is half in the old model and half in the new. */
     @Transactional
     void emptyReadModelAndRequestReplay(Set<TopicPartition> partitions) {
-        entityManager.createNativeQuery("""
-                TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, pledge_entry, pledge,
-                         payment, line_income_by_day, income_by_day, pledge_book""").executeUpdate();
-        for (TopicPartition partition : partitions) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO partition_replay (topic, partition_no) VALUES (:topic, :partition)
-                            ON CONFLICT (topic, partition_no) DO UPDATE SET requested_at = now()""")
-                    .setParameter("topic", partition.topic())
-                    .setParameter("partition", partition.partition())
-                    .executeUpdate();
-        }
+        replays.emptyReadModel();
+        partitions.forEach(replays::requestReplay);
     }
 
     @Scheduled(every = "1s", identity = "partition-replay", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -75,11 +63,7 @@ public class RebuildService {
         }
         Set<TopicPartition> rewound = consumers.rewindOwned(requested);
         if (!rewound.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> rewound.forEach(partition -> entityManager.createNativeQuery(
-                            "DELETE FROM partition_replay WHERE topic = :topic AND partition_no = :partition")
-                    .setParameter("topic", partition.topic())
-                    .setParameter("partition", partition.partition())
-                    .executeUpdate()));
+            QuarkusTransaction.requiringNew().run(() -> rewound.forEach(replays::replayStarted));
             LOG.infof("Replaying %s from the beginning", rewound.stream().map(TopicPartition::toString).sorted().toList());
         }
     }
@@ -90,12 +74,6 @@ public class RebuildService {
     }
 
     private Set<TopicPartition> requestedReplays() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("SELECT topic, partition_no FROM partition_replay")
-                    .getResultList();
-            return rows.stream().map(row -> new TopicPartition((String) row[0], ((Number) row[1]).intValue()))
-                    .collect(Collectors.toSet());
-        });
+        return QuarkusTransaction.requiringNew().call(replays::requestedReplays);
     }
 }

@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.unhabitat.reporting.api.MonthEndSnapshot;
+import org.unhabitat.reporting.api.TopContributorRow;
 import org.unhabitat.reporting.domain.BudgetLine;
 import org.unhabitat.reporting.messaging.ConsumerControl;
-import org.unhabitat.reporting.rest.dto.MonthEndSnapshot;
-import org.unhabitat.reporting.rest.dto.TopContributorRow;
+import org.unhabitat.reporting.repository.SnapshotRepository;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +34,7 @@ public class SnapshotService {
     /** Taken with pg_try_advisory_xact_lock; any fixed number the suite uses for nothing else. */
     public static final long MONTH_END_JOB_LOCK = 0x6d6f6e74685f656eL;
 
-    private final EntityManager entityManager;
+    private final SnapshotRepository snapshots;
     private final ProgressService progress;
     private final DonorReportService donors;
     private final ConsumerControl consumers;
@@ -43,15 +42,19 @@ public class SnapshotService {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SnapshotService(EntityManager entityManager, ProgressService progress, DonorReportService donors,
+    public SnapshotService(SnapshotRepository snapshots, ProgressService progress, DonorReportService donors,
                            ConsumerControl consumers, RebuildService rebuild, ObjectMapper mapper, Clock clock) {
-        this.entityManager = entityManager;
+        this.snapshots = snapshots;
         this.progress = progress;
         this.donors = donors;
         this.consumers = consumers;
         this.rebuild = rebuild;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    /** A month's snapshot as stored, and whether this request took it. */
+    public record Taken(String content, boolean created) {
     }
 
     @Scheduled(every = "1h", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
@@ -66,7 +69,7 @@ public class SnapshotService {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            if (holdsJobLock()) {
+            if (snapshots.tryJobLock(MONTH_END_JOB_LOCK)) {
                 take(lastMonth);
             } else {
                 LOG.debugf("Month-end snapshot of %s left to the instance taking it now", lastMonth);
@@ -74,14 +77,9 @@ public class SnapshotService {
         });
     }
 
-    private boolean holdsJobLock() {
-        return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", MONTH_END_JOB_LOCK).getSingleResult();
-    }
-
     /** Takes the snapshot of an ended month unless one exists; the existing one is returned unchanged. */
     @Transactional
-    public String take(YearMonth month) {
+    public Taken take(YearMonth month) {
         if (!month.isBefore(YearMonth.now(clock))) {
             throw new IllegalArgumentException("The month " + month + " has not ended yet");
         }
@@ -94,21 +92,13 @@ public class SnapshotService {
         MonthEndSnapshot snapshot = new MonthEndSnapshot(month.toString(), asOf, takenAt,
                 progress.forYear(month.getYear(), asOf), donors.regions(month.getYear(), asOf),
                 donors.monthly(month.getYear(), null, asOf), top);
-        entityManager.createNativeQuery("""
-                        INSERT INTO monthly_snapshot (month, taken_at, content) VALUES (:month, :takenAt, :content)
-                        ON CONFLICT (month) DO NOTHING""")
-                .setParameter("month", month.toString())
-                .setParameter("takenAt", Timestamp.from(takenAt))
-                .setParameter("content", toJson(snapshot))
-                .executeUpdate();
-        return find(month).orElseThrow();
+        boolean created = snapshots.insertIfAbsent(month, takenAt, toJson(snapshot));
+        return new Taken(snapshots.find(month).orElseThrow(), created);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> find(YearMonth month) {
-        List<?> content = entityManager.createNativeQuery("SELECT content FROM monthly_snapshot WHERE month = :month")
-                .setParameter("month", month.toString()).getResultList();
-        return content.stream().findFirst().map(String.class::cast);
+        return snapshots.find(month);
     }
 
     private String toJson(MonthEndSnapshot snapshot) {

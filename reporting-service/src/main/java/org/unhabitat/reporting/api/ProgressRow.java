@@ -1,4 +1,4 @@
-package org.unhabitat.reporting.rest.dto;
+package org.unhabitat.reporting.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package org.unhabitat.reporting.rest.dto;
+package org.unhabitat.reporting.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

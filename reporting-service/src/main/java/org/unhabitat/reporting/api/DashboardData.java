@@ -1,4 +1,4 @@
-package org.unhabitat.reporting.rest.dto;
+package org.unhabitat.reporting.api;
 
 import java.time.LocalDate;
 import java.util.List;

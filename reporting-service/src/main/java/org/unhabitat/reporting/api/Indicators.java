@@ -1,4 +1,4 @@
-package org.unhabitat.reporting.rest.dto;
+package org.unhabitat.reporting.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -1,4 +1,4 @@
-package org.unhabitat.reporting.messaging.inbox;
+package org.unhabitat.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,11 +8,11 @@ import java.util.UUID;
 
 /** Remembers which events were applied, in the same transaction as their effect on the read model. */
 @ApplicationScoped
-public class Inbox {
+public class InboxRepository {
 
     private final EntityManager entityManager;
 
-    public Inbox(EntityManager entityManager) {
+    public InboxRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
