@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.reporting.ContributionEvents.Contributor;
 import org.unhabitat.reporting.ContributionEvents.Entry;
 import org.unhabitat.reporting.ContributionEvents.Pledge;

@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import org.junit.jupiter.api.Test;
 import org.unhabitat.testing.security.DenyByDefault;

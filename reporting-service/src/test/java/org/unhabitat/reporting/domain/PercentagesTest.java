@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.domain;
 
 import org.junit.jupiter.api.Test;
 import org.unhabitat.reporting.domain.Percentages;

@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.reporting.ContributionEvents.Contributor;
 import org.unhabitat.reporting.ContributionEvents.Entry;
 import org.unhabitat.reporting.ContributionEvents.Pledge;

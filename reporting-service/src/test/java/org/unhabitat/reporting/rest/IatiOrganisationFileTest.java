@@ -1,10 +1,11 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.testing.SuiteInfrastructure;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

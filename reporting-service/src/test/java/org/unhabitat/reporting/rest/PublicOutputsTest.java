@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.reporting.ContributionEvents.Contributor;
 import org.unhabitat.reporting.ContributionEvents.Entry;
 import org.unhabitat.reporting.ContributionEvents.Pledge;

@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,6 +17,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.testing.SuiteInfrastructure;
 
 import java.io.File;

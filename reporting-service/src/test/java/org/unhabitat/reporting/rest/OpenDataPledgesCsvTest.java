@@ -1,4 +1,4 @@
-package org.unhabitat.reporting;
+package org.unhabitat.reporting.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.reporting.ContributionEvents;
 import org.unhabitat.testing.SuiteInfrastructure;
 
 import java.nio.charset.StandardCharsets;
