@@ -4,7 +4,9 @@ import org.unhabitat.testing.KafkaRecords;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,7 @@ public final class ContributionEvents {
     public static final String TOPIC = "contributions.events";
 
     private final String bootstrapServers;
+    private final Set<String> registered = new HashSet<>();
 
     public ContributionEvents(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -36,8 +39,28 @@ public final class ContributionEvents {
                   String fxRate, String pledgedOn, Entry... schedule) {
         Pledge pledge = new Pledge(UUID.randomUUID(), contributor, budgetLine, earmarking, region, currency, fxRate, pledgedOn,
                 List.of(schedule));
-        publishPledgeState(pledge, 1, "org.unhabitat.pledge.recorded.v1");
+        record(pledge);
         return pledge;
+    }
+
+    /**
+     * Records a pledge as contributions-service would: a pledge needs a registered contributor there, so the
+     * contributor's own event comes first, once per contributor and publisher.
+     */
+    public void record(Pledge pledge) {
+        if (registered.add(pledge.contributor().code())) {
+            register(pledge.contributor());
+        }
+        publishPledgeState(pledge, 1, "org.unhabitat.pledge.recorded.v1");
+    }
+
+    /** A contributor registered, or its name or type changed, as contributions-service announces it. */
+    public void register(Contributor contributor) {
+        String payload = """
+                {"code":%s,"name":%s,"type":"%s","country":null,"registeredAt":"2021-01-04T09:00:00Z"}"""
+                .formatted(quoted(contributor.code()), quoted(contributor.name()), contributor.type());
+        KafkaRecords.publish(bootstrapServers, TOPIC, contributor.code(), UUID.randomUUID().toString(),
+                "org.unhabitat.contributor.registered.v1", payload);
     }
 
     public void correct(Pledge pledge, int version, Entry... schedule) {

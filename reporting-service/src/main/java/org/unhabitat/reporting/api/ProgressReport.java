@@ -20,12 +20,16 @@ public record ProgressReport(
         List<ProgressRow> lines,
         ProgressRow totals) {
 
-    /** The same report with its totals row: each figure the sum of the lines' figures. */
+    /**
+     * The same report with its totals row: each figure the sum of the lines' figures. The totals' achieved
+     * percentage compares like with like: the income of the lines that have a target, over those targets.
+     */
     public ProgressReport withTotals() {
         BigDecimal target = sumOrNull(ProgressRow::targetUsd);
-        BigDecimal received = sum(ProgressRow::receivedUsd);
-        ProgressRow sums = new ProgressRow(null, target, received, sum(ProgressRow::priorYearUsd),
-                sum(ProgressRow::pledgedUsd), sum(ProgressRow::outstandingUsd), Percentages.of(received, target));
+        BigDecimal receivedAgainstTargets = lines.stream().filter(line -> line.targetUsd() != null)
+                .map(ProgressRow::receivedUsd).reduce(Money.ZERO, BigDecimal::add);
+        ProgressRow sums = new ProgressRow(null, target, sum(ProgressRow::receivedUsd), sum(ProgressRow::priorYearUsd),
+                sum(ProgressRow::pledgedUsd), sum(ProgressRow::outstandingUsd), Percentages.of(receivedAgainstTargets, target));
         return new ProgressReport(plan, year, asOf, lines, sums);
     }
 

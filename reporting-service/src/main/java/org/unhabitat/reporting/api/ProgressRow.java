@@ -16,6 +16,7 @@ public record ProgressRow(
         @Schema(type = SchemaType.STRING, examples = "3100000.00") BigDecimal pledgedUsd,
         @Schema(type = SchemaType.STRING, examples = "200000.00") BigDecimal outstandingUsd,
         @JsonFormat(shape = JsonFormat.Shape.NUMBER) @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(type = SchemaType.NUMBER, examples = "29.0", nullable = true, description = "receivedUsd / targetUsd x 100, HALF_UP to one decimal; null without a target")
+        @Schema(type = SchemaType.NUMBER, examples = "29.0", nullable = true, description = "receivedUsd / targetUsd x 100, HALF_UP to one decimal; null without a target. "
+                + "In totals, only the income of lines that have a target counts")
         BigDecimal achievedPct) {
 }

@@ -2,49 +2,38 @@ package org.unhabitat.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.common.TopicPartition;
+import jakarta.transaction.Transactional;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** Emptying the derived read model, and the partitions a rebuild asked to replay; callers hold the transaction. */
+/** The read model as a whole: everything derived from events, which a rebuild empties and replays. */
 @ApplicationScoped
-public class ReplayRepository {
+public class ReadModelRepository {
 
     private final EntityManager entityManager;
 
-    public ReplayRepository(EntityManager entityManager) {
+    public ReadModelRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    /** TRUNCATE waits for any event being applied, so none is half in the old model and half in the new. */
-    public void emptyReadModel() {
+    /**
+     * Empties every table derived from events, and the inbox. Month-end snapshots and dead letters are kept:
+     * the first are frozen, the second say what the replay will meet again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void empty() {
         entityManager.createNativeQuery("""
                 TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, pledge_entry, pledge,
-                         payment, line_income_by_day, income_by_day, pledge_book""").executeUpdate();
+                         pledge_cancellation, payment, line_income_by_day, income_by_day, pledge_book""").executeUpdate();
     }
 
-    public void requestReplay(TopicPartition partition) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO partition_replay (topic, partition_no) VALUES (:topic, :partition)
-                        ON CONFLICT (topic, partition_no) DO UPDATE SET requested_at = now()""")
-                .setParameter("topic", partition.topic())
-                .setParameter("partition", partition.partition())
-                .executeUpdate();
-    }
-
-    public void replayStarted(TopicPartition partition) {
-        entityManager.createNativeQuery("DELETE FROM partition_replay WHERE topic = :topic AND partition_no = :partition")
-                .setParameter("topic", partition.topic())
-                .setParameter("partition", partition.partition())
-                .executeUpdate();
-    }
-
-    public Set<TopicPartition> requestedReplays() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT topic, partition_no FROM partition_replay").getResultList();
-        return rows.stream().map(row -> new TopicPartition((String) row[0], ((Number) row[1]).intValue()))
-                .collect(Collectors.toSet());
+    /**
+     * Makes the rest of this transaction read one snapshot of the database, so that a report's figures all
+     * come from one moment even while events are applied. Only the first call in a transaction sets it;
+     * it must come before the transaction's first query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readOneMoment(boolean readOnly) {
+        entityManager.createNativeQuery(readOnly
+                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
     }
 }

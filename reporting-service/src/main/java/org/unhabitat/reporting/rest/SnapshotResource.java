@@ -2,12 +2,14 @@ package org.unhabitat.reporting.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +31,9 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Month-end snapshots")
 public class SnapshotResource {
+
+    /** A replay of a million events takes about a minute; a consumer merely behind catches up within seconds. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     private final SnapshotService snapshots;
     private final Clock clock;
@@ -59,18 +64,27 @@ public class SnapshotResource {
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Take an ended month's snapshot now",
             description = "For months that ended before reporting-service ran, or to take one without waiting for the "
-                    + "hourly check. An existing snapshot is returned unchanged (200); a new one gives 201. Admin only.")
+                    + "hourly check. An existing snapshot is returned unchanged (200); a new one gives 201. No new snapshot is "
+                    + "taken while the read model does not hold every event published so far (409). Admin only.")
     @APIResponse(responseCode = "201", description = "Taken")
     @APIResponse(responseCode = "200", description = "Already taken; returned unchanged")
     @APIResponse(responseCode = "400", description = "Not a month, or a month that has not ended (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
     @APIResponse(responseCode = "403", description = "Not an admin (problem+json)")
+    @APIResponse(responseCode = "409", description = "A replay is under way, a consumer is behind or a valid event is parked; "
+            + "retry after the seconds in Retry-After (problem+json)")
     public Response take(@Parameter(description = "Month as YYYY-MM", example = "2021-12") @PathParam("month") String month) {
         YearMonth ended = parse(month);
         if (!ended.isBefore(YearMonth.now(clock))) {
             throw new InvalidParameterException("month", "has not ended yet");
         }
-        SnapshotService.Taken snapshot = snapshots.take(ended);
+        SnapshotService.Outcome outcome = snapshots.take(ended);
+        if (outcome instanceof SnapshotService.Postponed postponed) {
+            throw new ClientErrorException("The read model does not hold every event yet, so the month cannot be frozen now: "
+                    + String.join("; ", postponed.behind()),
+                    Response.status(Response.Status.CONFLICT).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build());
+        }
+        SnapshotService.Taken snapshot = (SnapshotService.Taken) outcome;
         return Response.status(snapshot.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(snapshot.content()).type(MediaType.APPLICATION_JSON).build();
     }

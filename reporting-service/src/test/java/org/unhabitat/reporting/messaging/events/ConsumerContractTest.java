@@ -1,13 +1,10 @@
-package org.unhabitat.reporting.messaging;
+package org.unhabitat.reporting.messaging.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.unhabitat.reporting.config.JsonConfig;
-import org.unhabitat.reporting.messaging.EventDecoder;
-import org.unhabitat.reporting.messaging.EventDispatcher;
-import org.unhabitat.reporting.messaging.events.IncomingEvent;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +38,8 @@ class ConsumerContractTest {
     @MethodSource("producerFixtures")
     void everyPublishedEventIsATypeReportingReadsCompletely(Path fixture) throws IOException {
         String type = "org.unhabitat." + fixture.getFileName().toString().replaceFirst("\\.json$", "");
-        assertTrue(EventDispatcher.PAYLOAD_TYPES.containsKey(type), "reporting-service does not handle " + type);
-        Class<?> payloadType = EventDispatcher.PAYLOAD_TYPES.get(type);
+        assertTrue(EventDecoder.PAYLOAD_TYPES.containsKey(type), "reporting-service does not handle " + type);
+        Class<?> payloadType = EventDecoder.PAYLOAD_TYPES.get(type);
         if (payloadType == Void.class) {
             return;
         }
