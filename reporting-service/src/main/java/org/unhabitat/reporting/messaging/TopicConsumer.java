@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -41,14 +45,19 @@ import java.util.stream.Collectors;
  * generation changes (a rebuild), and after any failure. Kafka's committed offsets follow the stored
  * positions, for monitoring only.
  *
- * <p>Each poll is applied as one transaction. A batch that fails for a reason time will not heal is
- * split in halves until the failing record stands alone ({@link FailureIsolation}); that one is parked as a
- * dead letter and consumption goes on. A failure time may heal (the database restarting) is retried after a backoff,
- * from the stored positions.
+ * <p>Each poll is applied as one transaction, on a thread of its own, while this one fetches and reads
+ * the next poll; batches are applied one after the other, in the order they were polled. A batch that
+ * fails for a reason time will not heal is split in halves until the failing record stands alone
+ * ({@link FailureIsolation}); that one is parked as a dead letter and consumption goes on. A failure time
+ * may heal (the database restarting) is retried after a backoff, from the stored positions.
  */
 final class TopicConsumer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TopicConsumer.class);
+
+    /** What applying one poll's records came to, for the polling thread to act on. */
+    private record Applied(Map<Integer, Long> positions, Set<Integer> stalePartitions, boolean rejected) {
+    }
 
     private final String topic;
     private final Map<String, Object> kafkaConfig;
@@ -56,6 +65,7 @@ final class TopicConsumer implements Runnable {
     private final ConsumptionService consumption;
     private final EventDecoder decoder;
     private final DeadLetterTopic deadLetterTopic;
+    private final ExecutorService applier;
 
     private final AtomicBoolean generationCheckDue = new AtomicBoolean(true);
     private final Set<TopicPartition> unsought = new HashSet<>();
@@ -64,6 +74,7 @@ final class TopicConsumer implements Runnable {
     private volatile Instant lastPoll = Instant.now();
     private volatile String lastFailure;
     private KafkaConsumer<String, String> consumer;
+    private Future<Applied> inFlight;
     private long knownGeneration = -1;
     private Instant lastGenerationCheck = Instant.MIN;
 
@@ -74,6 +85,11 @@ final class TopicConsumer implements Runnable {
         this.consumption = consumption;
         this.decoder = decoder;
         this.deadLetterTopic = deadLetterTopic;
+        this.applier = Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, "apply-" + topic);
+            thread.setDaemon(true);
+            return thread;
+        });
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -129,13 +145,17 @@ final class TopicConsumer implements Runnable {
                     seekUnsoughtPartitions();
                     ConsumerRecords<String, String> records = kafka.poll(settings.pollTimeout());
                     lastPoll = Instant.now();
-                    if (!records.isEmpty()) {
-                        apply(records);
+                    List<DecodedRecord> batch = decode(records);
+                    finishInFlight();
+                    if (!batch.isEmpty()) {
+                        Map<Integer, Long> readFor = Map.copyOf(generations);
+                        inFlight = applier.submit(() -> apply(batch, readFor));
                     }
                     backoff = settings.firstBackoff();
                     lastFailure = null;
                 } catch (WakeupException wakeUp) {
-                    // stop() or checkGenerationNow(): the loop condition and the generation check come next.
+                    // stop() or checkGenerationNow(). Records polled and not yet handed over are read again.
+                    seekAgain(kafka.assignment());
                 } catch (RuntimeException e) {
                     lastFailure = Failures.rootMessage(e);
                     LOG.warnf("Consuming %s paused for %d ms; it resumes from the stored positions: %s", topic,
@@ -145,12 +165,14 @@ final class TopicConsumer implements Runnable {
                     backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
                 }
             }
+            finishInFlightBeforeLeaving();
         } catch (RuntimeException e) {
             LOG.errorf(e, "The consumer of %s stopped", topic);
             lastFailure = Failures.rootMessage(e);
         } finally {
             running = false;
             consumer = null;
+            applier.shutdown();
         }
     }
 
@@ -180,6 +202,10 @@ final class TopicConsumer implements Runnable {
         partitions.forEach(partition -> generations.remove(partition.partition()));
     }
 
+    /**
+     * A batch still in flight may move a position just read; its records are then fetched again and
+     * skipped, being behind the stored position by the time they are applied.
+     */
     private void seekUnsoughtPartitions() {
         unsought.retainAll(consumer.assignment());
         if (unsought.isEmpty()) {
@@ -197,46 +223,42 @@ final class TopicConsumer implements Runnable {
         unsought.clear();
     }
 
-    private void apply(ConsumerRecords<String, String> records) {
+    private List<DecodedRecord> decode(ConsumerRecords<String, String> records) {
         List<DecodedRecord> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             batch.add(decoder.decode(ConsumedRecord.of(record)));
         }
         batch.sort(Comparator.comparingInt((DecodedRecord decoded) -> decoded.record().partition())
                 .thenComparingLong(decoded -> decoded.record().offset()));
+        return batch;
+    }
+
+    /** On the applying thread: touches the database only, never the Kafka consumer. */
+    private Applied apply(List<DecodedRecord> batch, Map<Integer, Long> readFor) {
+        Map<Integer, Long> generationsOfBatch = new HashMap<>(readFor);
         Map<Integer, Long> positions = new HashMap<>();
+        Set<Integer> stale = new HashSet<>();
         AtomicBoolean rejected = new AtomicBoolean();
         new FailureIsolation<DecodedRecord>(part -> {
-            BatchOutcome outcome = consumption.apply(topic, Map.copyOf(generations), part);
+            BatchOutcome outcome = consumption.apply(topic, Map.copyOf(generationsOfBatch), part);
             positions.putAll(outcome.nextOffsets());
-            if (!outcome.stalePartitions().isEmpty()) {
-                seekAgain(outcome.stalePartitions().stream().map(partition -> new TopicPartition(topic, partition)).toList());
-            }
+            stale.addAll(outcome.stalePartitions());
+            outcome.stalePartitions().forEach(generationsOfBatch::remove);
             if (outcome.rejected() > 0) {
                 rejected.set(true);
             }
-        }, (record, failure) -> park(record, failure, positions), Failures::isTransient).apply(batch);
-        if (!positions.isEmpty()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            positions.forEach((partition, next) -> offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
-            consumer.commitAsync(offsets, (committed, failure) -> {
-                if (failure != null) {
-                    LOG.debugf("Monitoring offsets of %s not committed: %s", topic, failure.getMessage());
-                }
-            });
-        }
-        if (rejected.get()) {
-            deadLetterTopic.publishPending();
-        }
+        }, (record, failure) -> park(record, failure, generationsOfBatch, positions, stale), Failures::isTransient).apply(batch);
+        return new Applied(positions, stale, rejected.get());
     }
 
     /** Lists a valid event that cannot be applied and moves past it; consumption goes on. */
-    private void park(DecodedRecord decoded, RuntimeException failure, Map<Integer, Long> positions) {
+    private void park(DecodedRecord decoded, RuntimeException failure, Map<Integer, Long> generationsOfBatch,
+                      Map<Integer, Long> positions, Set<Integer> stale) {
         if (!(decoded instanceof DecodedRecord.Applicable event)) {
             throw failure;
         }
         ConsumedRecord record = event.record();
-        Long generation = generations.get(record.partition());
+        Long generation = generationsOfBatch.get(record.partition());
         if (generation == null) {
             return;
         }
@@ -246,7 +268,51 @@ final class TopicConsumer implements Runnable {
         if (consumption.park(generation, event, Failures.reasonNotApplied(failure, incident))) {
             positions.merge(record.partition(), record.offset() + 1, Math::max);
         } else {
-            seekAgain(List.of(new TopicPartition(topic, record.partition())));
+            stale.add(record.partition());
+            generationsOfBatch.remove(record.partition());
+        }
+    }
+
+    /** Waits for the batch being applied, and acts on what it came to; its failure is this loop's. */
+    private void finishInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        Applied applied;
+        try {
+            applied = inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a batch of " + topic + " was applied", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            inFlight = null;
+        }
+        if (!applied.stalePartitions().isEmpty()) {
+            seekAgain(applied.stalePartitions().stream().map(partition -> new TopicPartition(topic, partition)).toList());
+        }
+        if (!applied.positions().isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            applied.positions().forEach((partition, next) -> offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
+            consumer.commitAsync(offsets, (committed, failure) -> {
+                if (failure != null) {
+                    LOG.debugf("Monitoring offsets of %s not committed: %s", topic, failure.getMessage());
+                }
+            });
+        }
+        if (applied.rejected()) {
+            deadLetterTopic.publishPending();
+        }
+    }
+
+    /** A batch that failed must not leave a gap: every partition still here is sought again. */
+    private void finishInFlightBeforeLeaving() {
+        try {
+            finishInFlight();
+        } catch (RuntimeException e) {
+            LOG.debugf("A batch of %s was not applied; it is read again from the stored positions: %s", topic, e.getMessage());
+            seekAgain(consumer.assignment());
         }
     }
 
@@ -266,8 +332,10 @@ final class TopicConsumer implements Runnable {
             seekAgain(partitions);
         }
 
+        /** The batch in flight finishes first, so that the next owner rarely fetches what is being applied here. */
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            finishInFlightBeforeLeaving();
             unsought.removeAll(partitions);
             partitions.forEach(partition -> generations.remove(partition.partition()));
         }
