@@ -10,16 +10,16 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Reference data that tests put in place through the API, as finance would; repeatable across test classes. */
-final class Given {
+public final class Given {
 
-    static void contributor(String code, String name, String type) {
+    public static void contributor(String code, String name, String type) {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "type", type))
                 .when().put("/api/v1/contributors/" + code)
                 .then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
-    static void rate(String currency, String month, String unitsPerUsd) {
+    public static void rate(String currency, String month, String unitsPerUsd) {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(Map.of("unitsPerUsd", unitsPerUsd))
                 .when().put("/api/v1/exchange-rates/" + currency + "/" + month)
@@ -27,13 +27,13 @@ final class Given {
     }
 
     /** Posts a pledge as finance and returns its id. */
-    static String pledge(String json) {
+    public static String pledge(String json) {
         return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(json)
                 .when().post("/api/v1/pledges")
                 .then().statusCode(201).extract().path("id");
     }
 
-    static String swedenSek7Million(String reference) {
+    public static String swedenSek7Million(String reference) {
         contributor("SWE", "Sweden", "MEMBER_STATE");
         rate("SEK", "2021-09", "8.75");
         return pledge("""

@@ -1,13 +1,13 @@
 package org.unhabitat.contributions;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /** Counts every row the service can write, so a test can prove that hostile requests wrote nothing. */
-final class Ledger {
+public final class Ledger {
 
     private static final String COUNT = """
             select (select count(*) from contributor) + (select count(*) from exchange_rate) + (select count(*) from pledge)
@@ -15,7 +15,7 @@ final class Ledger {
                  + (select count(*) from payment) + (select count(*) from idempotency_key)
                  + (select count(*) from outbox_event) + (select count(*) from audit_log)""";
 
-    static long rows(DataSource dataSource) {
+    public static long rows(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(COUNT)) {
             result.next();

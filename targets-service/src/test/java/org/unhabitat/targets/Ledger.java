@@ -1,15 +1,15 @@
 package org.unhabitat.targets;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.unhabitat.targets.repository.AuditEntry;
+import org.unhabitat.platform.audit.AuditEntry;
 
 /** Everything the service can write, audit trail included, so a test can prove that requests wrote nothing. */
-final class Ledger {
+public final class Ledger {
 
-    record Counts(Rows.Snapshot rows, long auditEntries) {
+    public record Counts(Rows.Snapshot rows, long auditEntries) {
     }
 
-    static Counts counts() {
+    public static Counts counts() {
         return new Counts(Rows.snapshot(), QuarkusTransaction.requiringNew().call(() -> AuditEntry.count()));
     }
 

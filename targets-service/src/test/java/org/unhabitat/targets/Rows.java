@@ -1,22 +1,22 @@
 package org.unhabitat.targets;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.unhabitat.targets.messaging.outbox.OutboxEvent;
+import org.unhabitat.platform.outbox.OutboxEvent;
 import org.unhabitat.targets.repository.AnnualFigureRevision;
 import org.unhabitat.targets.repository.Plan;
 
 /** Counts what the service has written, straight from its database, to prove that a request wrote nothing. */
-final class Rows {
+public final class Rows {
 
-    record Snapshot(long plans, long revisions, long outboxEvents) {
+    public record Snapshot(long plans, long revisions, long outboxEvents) {
     }
 
-    static Snapshot snapshot() {
+    public static Snapshot snapshot() {
         return QuarkusTransaction.requiringNew().call(() ->
                 new Snapshot(Plan.count(), AnnualFigureRevision.count(), OutboxEvent.count()));
     }
 
-    static long outboxEventsFor(String aggregateId) {
+    public static long outboxEventsFor(String aggregateId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("aggregateId", aggregateId));
     }
 

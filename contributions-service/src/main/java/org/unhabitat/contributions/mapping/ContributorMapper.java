@@ -1,9 +1,9 @@
 package org.unhabitat.contributions.mapping;
 
+import org.unhabitat.contributions.api.ContributorDto;
 import org.unhabitat.contributions.messaging.events.ContributorRefV1;
 import org.unhabitat.contributions.messaging.events.ContributorRegisteredV1;
 import org.unhabitat.contributions.repository.Contributor;
-import org.unhabitat.contributions.rest.dto.ContributorDto;
 
 public final class ContributorMapper {
 

@@ -1,9 +1,9 @@
 package org.unhabitat.contributions.mapping;
 
+import org.unhabitat.contributions.api.ExchangeRateDto;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.messaging.events.ExchangeRateSetV1;
 import org.unhabitat.contributions.repository.ExchangeRate;
-import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
 
 public final class ExchangeRateMapper {
 

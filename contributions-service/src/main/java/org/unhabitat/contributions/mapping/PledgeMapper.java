@@ -1,5 +1,8 @@
 package org.unhabitat.contributions.mapping;
 
+import org.unhabitat.contributions.api.PaymentDto;
+import org.unhabitat.contributions.api.PledgeDto;
+import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearBalance;
@@ -11,9 +14,6 @@ import org.unhabitat.contributions.messaging.events.ScheduleEntryV1;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeVersion;
-import org.unhabitat.contributions.rest.dto.PaymentDto;
-import org.unhabitat.contributions.rest.dto.PledgeDto;
-import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
 
 import java.math.BigDecimal;
 import java.util.List;

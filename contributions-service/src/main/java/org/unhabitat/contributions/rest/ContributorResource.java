@@ -17,9 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.contributions.rest.dto.ContributorDto;
-import org.unhabitat.contributions.rest.dto.ContributorRequest;
+import org.unhabitat.contributions.api.ContributorDto;
+import org.unhabitat.contributions.api.ContributorRequest;
 import org.unhabitat.contributions.service.ContributorService;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
 
 import java.net.URI;
 
@@ -40,7 +43,7 @@ public class ContributorResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Register or update a contributor",
             description = "Member states by ISO 3166-1 alpha-3 code (SWE, TUR); others by a stable slug (EC, ADAPTATION-FUND, KFW). Finance.")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -56,7 +59,7 @@ public class ContributorResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN, CurrentCaller.PARTNER})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Get a contributor", description = "Finance, or the partner itself; anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The contributor")
     @APIResponse(responseCode = "404", description = "No such contributor, or not yours (problem+json)")

@@ -18,9 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
-import org.unhabitat.contributions.rest.dto.ExchangeRateRequest;
+import org.unhabitat.contributions.api.ExchangeRateDto;
+import org.unhabitat.contributions.api.ExchangeRateRequest;
 import org.unhabitat.contributions.service.ExchangeRateService;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
 
 import java.net.URI;
 import java.util.List;
@@ -41,7 +44,7 @@ public class ExchangeRateResource {
 
     @PUT
     @Path("/{currency}/{month}")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Set or revise the UN operational rate of exchange of a month",
             description = "Units of the currency per US dollar. A different value is a new revision; amounts already "

@@ -20,28 +20,33 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.contributions.rest.dto.AuditEntryDto;
-import org.unhabitat.contributions.rest.dto.CancellationRequest;
-import org.unhabitat.contributions.rest.dto.CorrectionRequest;
-import org.unhabitat.contributions.rest.dto.Page;
-import org.unhabitat.contributions.rest.dto.PaymentDto;
-import org.unhabitat.contributions.rest.dto.PaymentRequest;
-import org.unhabitat.contributions.rest.dto.PledgeDto;
-import org.unhabitat.contributions.rest.dto.PledgeRequest;
-import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+import org.unhabitat.contributions.api.AuditEntryDto;
+import org.unhabitat.contributions.api.CancellationRequest;
+import org.unhabitat.contributions.api.CorrectionRequest;
+import org.unhabitat.contributions.api.Page;
+import org.unhabitat.contributions.api.PaymentDto;
+import org.unhabitat.contributions.api.PaymentRequest;
+import org.unhabitat.contributions.api.PledgeDto;
+import org.unhabitat.contributions.api.PledgeRequest;
+import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.service.PledgeChangeService;
 import org.unhabitat.contributions.service.PledgeQuery;
 import org.unhabitat.contributions.service.PledgeService;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/pledges")
+@Path(PledgeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pledges")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class PledgeResource {
+
+    static final String PATH = "/api/v1/pledges";
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String KEY_HELP = "Same key and body: the first response again; other body: 422; still in flight: 409. Kept 24 h.";
@@ -57,7 +62,7 @@ public class PledgeResource {
     }
 
     @POST
-    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Record a pledge",
             description = "Converted to USD at the operational rate of the pledge's month; the rate is stored. "
                     + "A partner may pledge only for its own contributor code.")
@@ -68,11 +73,11 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "No rate for the month, or the key was used with another body")
     public Response create(@Valid @NotNull PledgeRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(pledges.record(caller.get(), request, idempotencyKey));
+        return Responses.created(pledges.record(caller.get(), request, idempotencyKey), PATH + "/");
     }
 
     @GET
-    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "List pledges, oldest first",
             description = "Finance sees all; a partner only its own. year matches pledges with that year in their schedule. "
                     + "Cursor pagination: pass next as cursor; pages do not shift while pledges arrive.")
@@ -89,7 +94,7 @@ public class PledgeResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Get a pledge with its payments, status and balances",
             description = "Finance, or the pledge's own partner; anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The pledge")
@@ -100,7 +105,7 @@ public class PledgeResource {
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Every version of a pledge's amount and schedule, oldest first",
             description = "Version 1 as recorded, then each correction with its reason. Same visibility as the pledge.")
     public List<PledgeVersionDto> versions(@PathParam("id") UUID id) {
@@ -109,7 +114,7 @@ public class PledgeResource {
 
     @GET
     @Path("/{id}/audit")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "The audit trail of a pledge and its payments, oldest first",
             description = "Every write: who (token subject and role), from which client address, what and when. "
                     + "Recording, payments, corrections and cancellation. Append-only. Finance.")
@@ -122,7 +127,7 @@ public class PledgeResource {
 
     @POST
     @Path("/{id}/payments")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Record money received against a pledge",
             description = "In the pledge's currency, converted at the rate of the month received. forYear is the schedule "
                     + "year it settles (default: the earliest with an unpaid balance). Finance.")
@@ -132,12 +137,12 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "Overpayment, another currency, no rate for the month, or not a schedule year")
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request,
                         @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.recordPayment(caller.get(), id, request, idempotencyKey));
+        return Responses.created(changes.recordPayment(caller.get(), id, request, idempotencyKey), PATH + "/" + id + "/payments/");
     }
 
     @GET
     @Path("/{id}/payments/{paymentId}")
-    @RolesAllowed({CurrentCaller.PARTNER, CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Get one payment", description = "Same visibility as its pledge.")
     public PaymentDto payment(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
         return pledges.findPayment(caller.get(), id, paymentId)
@@ -146,7 +151,7 @@ public class PledgeResource {
 
     @POST
     @Path("/{id}/corrections")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Correct a pledge's amount and schedule",
             description = "A new version with a reason; the old one stays readable under /versions. The pledge keeps its "
                     + "currency and rate. A year cannot be corrected below what is already paid towards it. Finance.")
@@ -155,18 +160,18 @@ public class PledgeResource {
     @APIResponse(responseCode = "422", description = "The correction would leave a year overpaid")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest request,
                             @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.correct(caller.get(), id, request, idempotencyKey));
+        return Responses.changed(changes.correct(caller.get(), id, request, idempotencyKey));
     }
 
     @POST
     @Path("/{id}/cancellation")
-    @RolesAllowed({CurrentCaller.FINANCE, CurrentCaller.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Cancel a pledge", description = "The unpaid balance is written off, with the reason. Finance.")
     @APIResponse(responseCode = "200", description = "The cancelled pledge")
     @APIResponse(responseCode = "409", description = "Already cancelled, or paid in full")
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
-        return Responses.of(changes.cancel(caller.get(), id, request, idempotencyKey));
+        return Responses.changed(changes.cancel(caller.get(), id, request, idempotencyKey));
     }
 
     private static NotFoundException noPledge(UUID id) {

@@ -2,19 +2,22 @@ package org.unhabitat.contributions.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.unhabitat.contributions.service.StoredResponse;
+import org.unhabitat.contributions.service.WriteReceipt;
 
 import java.net.URI;
 
+/** The stored body text itself is sent, so a replay is byte for byte what the first call returned. */
 final class Responses {
 
-    /** Sends the stored body text itself, so a replay is byte for byte what the first call returned. */
-    static Response of(StoredResponse stored) {
-        Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body());
-        if (stored.location() != null) {
-            response.location(URI.create(stored.location()));
-        }
-        return response.build();
+    /** 201, with the Location of what the write created. */
+    static Response created(WriteReceipt receipt, String locationPrefix) {
+        return Response.created(URI.create(locationPrefix + receipt.createdId()))
+                .type(MediaType.APPLICATION_JSON).entity(receipt.body()).build();
+    }
+
+    /** 200, for a change to something that exists. */
+    static Response changed(WriteReceipt receipt) {
+        return Response.ok(receipt.body(), MediaType.APPLICATION_JSON).build();
     }
 
     private Responses() {

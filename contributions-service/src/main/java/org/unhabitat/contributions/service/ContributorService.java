@@ -2,15 +2,18 @@ package org.unhabitat.contributions.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.ContributorDto;
+import org.unhabitat.contributions.api.ContributorRequest;
 import org.unhabitat.contributions.domain.ContributorType;
 import org.unhabitat.contributions.domain.Countries;
-import org.unhabitat.contributions.domain.FieldViolation;
 import org.unhabitat.contributions.mapping.ContributorMapper;
-import org.unhabitat.contributions.messaging.outbox.Outbox;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
-import org.unhabitat.contributions.rest.dto.ContributorDto;
-import org.unhabitat.contributions.rest.dto.ContributorRequest;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.FieldError;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.security.Caller;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,7 +65,7 @@ public class ContributorService {
         contributor.updatedAt = now;
         contributor.persist();
         outbox.append(ContributorMapper.toEvent(contributor));
-        audit.record(created ? "contributor.registered" : "contributor.updated", "contributor", code, null);
+        audit.record(created ? "contributor.registered" : "contributor.updated", "contributor", code, code);
         return new Registration(ContributorMapper.toDto(contributor), created);
     }
 
@@ -77,19 +80,19 @@ public class ContributorService {
 
     /** @return the country to store: a member state is its own country. */
     private static String validate(String code, ContributorRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         if (!CODE.matcher(code).matches()) {
-            violations.add(new FieldViolation("code", "must be 2 to 32 upper-case letters, digits or dashes"));
+            violations.add(new FieldError("code", "must be 2 to 32 upper-case letters, digits or dashes"));
         }
         String country = request.country();
         if (country != null && !Countries.isAlpha3(country)) {
-            violations.add(new FieldViolation("country", "is not an ISO 3166-1 alpha-3 country code"));
+            violations.add(new FieldError("country", "is not an ISO 3166-1 alpha-3 country code"));
         }
         if (request.type() == ContributorType.MEMBER_STATE) {
             if (!Countries.isAlpha3(code)) {
-                violations.add(new FieldViolation("code", "a member state is identified by its ISO 3166-1 alpha-3 code"));
+                violations.add(new FieldError("code", "a member state is identified by its ISO 3166-1 alpha-3 code"));
             } else if (country != null && !country.equals(code)) {
-                violations.add(new FieldViolation("country", "a member state's country is its own code"));
+                violations.add(new FieldError("country", "a member state's country is its own code"));
             }
             country = code;
         }

@@ -2,14 +2,18 @@ package org.unhabitat.contributions.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.api.ExchangeRateDto;
+import org.unhabitat.contributions.api.ExchangeRateRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.mapping.ExchangeRateMapper;
-import org.unhabitat.contributions.messaging.outbox.Outbox;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.ExchangeRate;
-import org.unhabitat.contributions.rest.dto.ExchangeRateDto;
-import org.unhabitat.contributions.rest.dto.ExchangeRateRequest;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.FieldError;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.UnprocessableException;
+import org.unhabitat.platform.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,7 +70,7 @@ public class ExchangeRateService {
         rate.setAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         rate.persist();
         outbox.append(ExchangeRateMapper.toEvent(rate));
-        audit.record("exchange-rate.set", "exchange-rate", currency + "/" + month + "#" + rate.revision, null);
+        audit.record("exchange-rate.set", "exchange-rate", currency + "/" + month + "#" + rate.revision, currency + "/" + month);
         return new Setting(ExchangeRateMapper.toDto(rate), current.isEmpty());
     }
 
@@ -99,19 +103,19 @@ public class ExchangeRateService {
     }
 
     private static void validate(String currency, String month, BigDecimal unitsPerUsd) {
-        List<FieldViolation> violations = pathViolations(currency, month);
+        List<FieldError> violations = pathViolations(currency, month);
         if (Money.USD.equals(currency)) {
-            violations.add(new FieldViolation("currency", "USD is the unit of account; its rate is always 1"));
+            violations.add(new FieldError("currency", "USD is the unit of account; its rate is always 1"));
         }
         if (unitsPerUsd.signum() <= 0) {
-            violations.add(new FieldViolation("unitsPerUsd", "must be greater than zero"));
+            violations.add(new FieldError("unitsPerUsd", "must be greater than zero"));
         } else {
             BigDecimal rate = Money.normalizedRate(unitsPerUsd);
             if (rate.scale() > MAX_RATE_DECIMALS) {
-                violations.add(new FieldViolation("unitsPerUsd", "must have at most " + MAX_RATE_DECIMALS + " decimals"));
+                violations.add(new FieldError("unitsPerUsd", "must have at most " + MAX_RATE_DECIMALS + " decimals"));
             }
             if (rate.precision() - rate.scale() > MAX_RATE_INTEGER_DIGITS) {
-                violations.add(new FieldViolation("unitsPerUsd", "is too large"));
+                violations.add(new FieldError("unitsPerUsd", "is too large"));
             }
         }
         if (!violations.isEmpty()) {
@@ -120,21 +124,21 @@ public class ExchangeRateService {
     }
 
     private static void validatePath(String currency, String month) {
-        List<FieldViolation> violations = pathViolations(currency, month);
+        List<FieldError> violations = pathViolations(currency, month);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
     }
 
-    private static List<FieldViolation> pathViolations(String currency, String month) {
-        List<FieldViolation> violations = new ArrayList<>();
+    private static List<FieldError> pathViolations(String currency, String month) {
+        List<FieldError> violations = new ArrayList<>();
         if (Money.currency(currency).isEmpty()) {
-            violations.add(new FieldViolation("currency", "is not an ISO 4217 currency code"));
+            violations.add(new FieldError("currency", "is not an ISO 4217 currency code"));
         }
         try {
             YearMonth.parse(month, MONTH);
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation("month", "must be a month as yyyy-MM"));
+            violations.add(new FieldError("month", "must be a month as yyyy-MM"));
         }
         return violations;
     }

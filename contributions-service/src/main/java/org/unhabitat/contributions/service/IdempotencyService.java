@@ -8,8 +8,11 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
-import org.unhabitat.contributions.repository.IdempotencyStore;
 import org.unhabitat.contributions.repository.IdempotencyStore.StoredKey;
+import org.unhabitat.contributions.repository.IdempotencyStore;
+import org.unhabitat.platform.problem.ConflictException;
+import org.unhabitat.platform.problem.UnprocessableException;
+import org.unhabitat.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,8 +34,16 @@ public class IdempotencyService {
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
     public static final String EXPIRY_JOB_LOCK = "scheduled-job:idempotency-key-expiry";
 
-    /** What an operation produced: the status, the Location path (or null) and the body to serialise. */
-    public record Outcome(int status, String location, Object body) {
+    /** What a write produced: the id of what it created (null for a change) and the result to send. */
+    public record Outcome(String createdId, Object body) {
+
+        public static Outcome created(String createdId, Object body) {
+            return new Outcome(createdId, body);
+        }
+
+        public static Outcome changed(Object body) {
+            return new Outcome(null, body);
+        }
     }
 
     private final IdempotencyStore store;
@@ -49,11 +60,12 @@ public class IdempotencyService {
     }
 
     /**
-     * Runs {@code work} once per caller and key. The request is fingerprinted by operation and its
-     * parsed body, so formatting differences in the JSON do not count as a different request.
+     * Runs {@code work} once per caller and key. The request is fingerprinted by the operation (its
+     * name and the resource it acts on) and its parsed body, so formatting differences in the JSON do
+     * not count as a different request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public StoredResponse once(Caller caller, String key, String operation, Object request, Supplier<Outcome> work) {
+    public WriteReceipt once(Caller caller, String key, String operation, Object request, Supplier<Outcome> work) {
         if (key == null) {
             return serialize(work.get());
         }
@@ -66,11 +78,10 @@ public class IdempotencyService {
             if (!stored.get().requestHash().equals(requestHash)) {
                 throw new UnprocessableException("This Idempotency-Key was already used with a different request");
             }
-            return new StoredResponse(stored.get().status(), stored.get().location(), stored.get().body());
+            return stored.get().receipt();
         }
-        StoredResponse response = serialize(work.get());
-        store.save(caller.subject(), key, new StoredKey(requestHash, response.status(), response.location(), response.body()),
-                Instant.now());
+        WriteReceipt response = serialize(work.get());
+        store.save(caller.subject(), key, new StoredKey(requestHash, response), Instant.now());
         return response;
     }
 
@@ -91,8 +102,8 @@ public class IdempotencyService {
         }
     }
 
-    private StoredResponse serialize(Outcome outcome) {
-        return new StoredResponse(outcome.status(), outcome.location(), json(outcome.body()));
+    private WriteReceipt serialize(Outcome outcome) {
+        return new WriteReceipt(outcome.createdId(), json(outcome.body()));
     }
 
     private String json(Object value) {

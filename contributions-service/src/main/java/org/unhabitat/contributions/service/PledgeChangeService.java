@@ -3,18 +3,24 @@ package org.unhabitat.contributions.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.api.CancellationRequest;
+import org.unhabitat.contributions.api.CorrectionRequest;
+import org.unhabitat.contributions.api.PaymentRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearAmount;
 import org.unhabitat.contributions.domain.YearBalance;
 import org.unhabitat.contributions.mapping.PledgeMapper;
-import org.unhabitat.contributions.messaging.outbox.Outbox;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
-import org.unhabitat.contributions.rest.dto.CancellationRequest;
-import org.unhabitat.contributions.rest.dto.CorrectionRequest;
-import org.unhabitat.contributions.rest.dto.PaymentRequest;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.ConflictException;
+import org.unhabitat.platform.problem.FieldError;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.NoSuchResourceException;
+import org.unhabitat.platform.problem.UnprocessableException;
+import org.unhabitat.platform.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,26 +53,26 @@ public class PledgeChangeService {
     }
 
     @Transactional
-    public StoredResponse recordPayment(Caller caller, UUID pledgeId, PaymentRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/payments", request,
+    public WriteReceipt recordPayment(Caller caller, UUID pledgeId, PaymentRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "payment.record " + pledgeId, request,
                 () -> pay(caller, pledgeId, request));
     }
 
     @Transactional
-    public StoredResponse correct(Caller caller, UUID pledgeId, CorrectionRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/corrections", request,
+    public WriteReceipt correct(Caller caller, UUID pledgeId, CorrectionRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "pledge.correct " + pledgeId, request,
                 () -> applyCorrection(caller, pledgeId, request));
     }
 
     @Transactional
-    public StoredResponse cancel(Caller caller, UUID pledgeId, CancellationRequest request, String idempotencyKey) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges/" + pledgeId + "/cancellation", request,
+    public WriteReceipt cancel(Caller caller, UUID pledgeId, CancellationRequest request, String idempotencyKey) {
+        return idempotency.once(caller, idempotencyKey, "pledge.cancel " + pledgeId, request,
                 () -> applyCancellation(pledgeId, caller, request));
     }
 
     private IdempotencyService.Outcome pay(Caller caller, UUID pledgeId, PaymentRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkNotFuture("receivedOn", request.receivedOn(), violations);
         boolean knownCurrency = PledgeRules.checkCurrency("currency", request.currency(), violations);
         if (knownCurrency) {
@@ -106,15 +112,14 @@ public class PledgeChangeService {
         pledge.payments.add(payment);
         pledge.status = PledgeStatus.of(paid(pledge), pledge.amount);
         outbox.append(PledgeMapper.toRecordedEvent(payment));
-        audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id);
-        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id + "/payments/" + payment.id,
-                PledgeMapper.toDto(payment));
+        audit.record("payment.recorded", "payment", payment.id.toString(), pledge.id.toString());
+        return IdempotencyService.Outcome.created(payment.id.toString(), PledgeMapper.toDto(payment));
     }
 
     /** The currency and rate stay: a correction changes what was pledged, not when or in what. */
     private IdempotencyService.Outcome applyCorrection(Caller caller, UUID pledgeId, CorrectionRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkAmount("amount", request.amount(), pledge.currency, violations);
         List<YearAmount> schedule = PledgeRules.schedule(request.amount(), pledge.currency, pledge.pledgedOn,
                 request.schedule(), violations);
@@ -133,17 +138,17 @@ public class PledgeChangeService {
         }
         PledgeService.addVersion(pledge, request.amount(), schedule, request.reason().strip(), caller.subject(), now());
         outbox.append(PledgeMapper.toCorrectedEvent(pledge));
-        audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id);
-        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+        audit.record("pledge.corrected", "pledge", pledge.id.toString(), pledge.id.toString());
+        return IdempotencyService.Outcome.changed(PledgeMapper.toDto(pledge));
     }
 
     private IdempotencyService.Outcome applyCancellation(UUID pledgeId, Caller caller, CancellationRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
         LocalDate cancelledOn = Optional.ofNullable(request.cancelledOn()).orElse(LocalDate.now(ZoneOffset.UTC));
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkNotFuture("cancelledOn", cancelledOn, violations);
         if (cancelledOn.isBefore(pledge.pledgedOn)) {
-            violations.add(new FieldViolation("cancelledOn", "must not be before the pledge date"));
+            violations.add(new FieldError("cancelledOn", "must not be before the pledge date"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -160,13 +165,13 @@ public class PledgeChangeService {
         pledge.cancelledAt = now();
         pledge.status = PledgeStatus.CANCELLED;
         outbox.append(PledgeMapper.toCancelledEvent(pledge));
-        audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id);
-        return new IdempotencyService.Outcome(200, null, PledgeMapper.toDto(pledge));
+        audit.record("pledge.cancelled", "pledge", pledge.id.toString(), pledge.id.toString());
+        return IdempotencyService.Outcome.changed(PledgeMapper.toDto(pledge));
     }
 
     private static Pledge lockedPledge(Caller caller, UUID pledgeId) {
         return Pledge.visibleTo(pledgeId, caller.contributorScope()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> new NotFoundException("No pledge " + pledgeId));
+                .firstResultOptional().orElseThrow(() -> new NoSuchResourceException("No pledge " + pledgeId));
     }
 
     private static void requireNotCancelled(Pledge pledge) {

@@ -1,9 +1,9 @@
 package org.unhabitat.contributions.service;
 
-import org.unhabitat.contributions.domain.FieldViolation;
+import org.unhabitat.contributions.api.ScheduleEntryRequest;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.YearAmount;
-import org.unhabitat.contributions.rest.dto.ScheduleEntryRequest;
+import org.unhabitat.platform.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,28 +29,28 @@ final class PledgeRules {
         return LocalDate.now(ZoneOffset.ofHours(14));
     }
 
-    static boolean checkCurrency(String field, String currency, List<FieldViolation> violations) {
+    static boolean checkCurrency(String field, String currency, List<FieldError> violations) {
         if (Money.currency(currency).isEmpty()) {
-            violations.add(new FieldViolation(field, "is not an ISO 4217 currency code"));
+            violations.add(new FieldError(field, "is not an ISO 4217 currency code"));
             return false;
         }
         return true;
     }
 
-    static void checkAmount(String field, BigDecimal amount, String currency, List<FieldViolation> violations) {
+    static void checkAmount(String field, BigDecimal amount, String currency, List<FieldError> violations) {
         if (amount.signum() <= 0) {
-            violations.add(new FieldViolation(field, "must be greater than zero"));
+            violations.add(new FieldError(field, "must be greater than zero"));
         } else if (amount.compareTo(MAX_AMOUNT) >= 0) {
-            violations.add(new FieldViolation(field, "is too large"));
+            violations.add(new FieldError(field, "is too large"));
         } else if (!Money.fitsMinorUnits(amount, Money.minorUnits(currency))) {
-            violations.add(new FieldViolation(field, "has more decimals than " + currency + " allows ("
+            violations.add(new FieldError(field, "has more decimals than " + currency + " allows ("
                     + Money.minorUnits(currency) + ")"));
         }
     }
 
-    static void checkNotFuture(String field, LocalDate date, List<FieldViolation> violations) {
+    static void checkNotFuture(String field, LocalDate date, List<FieldError> violations) {
         if (date.isAfter(latestToday())) {
-            violations.add(new FieldViolation(field, "must not be in the future"));
+            violations.add(new FieldError(field, "must not be in the future"));
         }
     }
 
@@ -59,12 +59,12 @@ final class PledgeRules {
      * The currency must be valid and the amount already checked.
      */
     static List<YearAmount> schedule(BigDecimal amount, String currency, LocalDate pledgedOn,
-                                     List<ScheduleEntryRequest> requested, List<FieldViolation> violations) {
+                                     List<ScheduleEntryRequest> requested, List<FieldError> violations) {
         if (requested == null) {
             return List.of(new YearAmount(pledgedOn.getYear(), amount));
         }
         if (requested.isEmpty()) {
-            violations.add(new FieldViolation("schedule", "must have at least one year, or be left out"));
+            violations.add(new FieldError("schedule", "must have at least one year, or be left out"));
             return List.of();
         }
         List<YearAmount> schedule = new ArrayList<>();
@@ -74,16 +74,16 @@ final class PledgeRules {
             ScheduleEntryRequest entry = requested.get(i);
             String prefix = "schedule[" + i + "]";
             if (Math.abs(entry.year() - pledgedOn.getYear()) > MAX_SCHEDULE_DISTANCE_YEARS) {
-                violations.add(new FieldViolation(prefix + ".year", "must be within ten years of pledgedOn"));
+                violations.add(new FieldError(prefix + ".year", "must be within ten years of pledgedOn"));
             } else if (!years.add(entry.year())) {
-                violations.add(new FieldViolation(prefix + ".year", "appears more than once"));
+                violations.add(new FieldError(prefix + ".year", "appears more than once"));
             }
             checkAmount(prefix + ".amount", entry.amount(), currency, violations);
             total = total.add(entry.amount());
             schedule.add(new YearAmount(entry.year(), entry.amount()));
         }
         if (total.compareTo(amount) != 0) {
-            violations.add(new FieldViolation("schedule", "adds up to " + total.toPlainString()
+            violations.add(new FieldError("schedule", "adds up to " + total.toPlainString()
                     + ", not to the amount " + amount.toPlainString()));
         }
         schedule.sort(Comparator.comparingInt(YearAmount::year));

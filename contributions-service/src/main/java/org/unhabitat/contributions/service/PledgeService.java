@@ -3,25 +3,30 @@ package org.unhabitat.contributions.service;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.contributions.api.AuditEntryDto;
+import org.unhabitat.contributions.api.Page;
+import org.unhabitat.contributions.api.PaymentDto;
+import org.unhabitat.contributions.api.PledgeDto;
+import org.unhabitat.contributions.api.PledgeRequest;
+import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.domain.BudgetLine;
-import org.unhabitat.contributions.domain.FieldViolation;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearAmount;
 import org.unhabitat.contributions.mapping.PledgeMapper;
-import org.unhabitat.contributions.messaging.outbox.Outbox;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeVersion;
 import org.unhabitat.contributions.repository.ScheduleEntry;
-import org.unhabitat.contributions.rest.dto.AuditEntryDto;
-import org.unhabitat.contributions.rest.dto.Page;
-import org.unhabitat.contributions.rest.dto.PaymentDto;
-import org.unhabitat.contributions.rest.dto.PledgeDto;
-import org.unhabitat.contributions.rest.dto.PledgeRequest;
-import org.unhabitat.contributions.rest.dto.PledgeVersionDto;
+import org.unhabitat.contributions.service.exception.DuplicateReferenceException;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.FieldError;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.NoSuchResourceException;
+import org.unhabitat.platform.security.Caller;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +62,11 @@ public class PledgeService {
 
     /** A partner may pledge only for itself; for any other code it learns nothing, not even that the code exists. */
     @Transactional
-    public StoredResponse record(Caller caller, PledgeRequest request, String idempotencyKey) {
+    public WriteReceipt record(Caller caller, PledgeRequest request, String idempotencyKey) {
         if (!caller.mayActFor(request.contributorCode())) {
-            throw new NotFoundException("No contributor " + request.contributorCode());
+            throw new NoSuchResourceException("No contributor " + request.contributorCode());
         }
-        return idempotency.once(caller, idempotencyKey, "POST /api/v1/pledges", request, () -> create(caller, request));
+        return idempotency.once(caller, idempotencyKey, "pledge.record", request, () -> create(caller, request));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -78,7 +83,10 @@ public class PledgeService {
     /** Who changed the pledge and its payments, oldest first; empty when the caller may not see the pledge. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<AuditEntryDto>> auditTrail(Caller caller, UUID id) {
-        return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional().map(pledge -> audit.ofPledge(pledge.id));
+        return Pledge.visibleTo(id, caller.contributorScope()).firstResultOptional().map(pledge -> audit.ofAggregate(pledge.id.toString()).stream()
+                        .map(entry -> new AuditEntryDto(entry.occurredAt(), entry.subject(), entry.role(), entry.clientIp(),
+                                entry.action(), entry.resourceType(), entry.resourceId()))
+                        .toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,7 +103,7 @@ public class PledgeService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PledgeDto> list(Caller caller, PledgeQuery query) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         int limit = parseLimit(query.limit(), violations);
         long after = parseCursor(query.cursor(), violations);
         Parameters parameters = Parameters.with("after", after);
@@ -132,10 +140,10 @@ public class PledgeService {
     }
 
     private IdempotencyService.Outcome create(Caller caller, PledgeRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         Contributor contributor = Contributor.findById(request.contributorCode());
         if (contributor == null) {
-            violations.add(new FieldViolation("contributorCode", "is not a registered contributor"));
+            violations.add(new FieldError("contributorCode", "is not a registered contributor"));
         }
         PledgeRules.checkNotFuture("pledgedOn", request.pledgedOn(), violations);
         List<YearAmount> schedule = List.of();
@@ -177,8 +185,8 @@ public class PledgeService {
         addVersion(pledge, request.amount(), schedule, null, caller.subject(), now);
         pledge.persist();
         outbox.append(PledgeMapper.toRecordedEvent(pledge));
-        audit.record("pledge.recorded", "pledge", pledge.id.toString(), pledge.id);
-        return new IdempotencyService.Outcome(201, "/api/v1/pledges/" + pledge.id, PledgeMapper.toDto(pledge));
+        audit.record("pledge.recorded", "pledge", pledge.id.toString(), pledge.id.toString());
+        return IdempotencyService.Outcome.created(pledge.id.toString(), PledgeMapper.toDto(pledge));
     }
 
     /** Makes amount and schedule the pledge's next version, converted at the pledge's own rate. */
@@ -209,7 +217,7 @@ public class PledgeService {
         pledge.status = PledgeStatus.of(paid, amount);
     }
 
-    private static int parseLimit(String limit, List<FieldViolation> violations) {
+    private static int parseLimit(String limit, List<FieldError> violations) {
         if (limit == null) {
             return DEFAULT_LIMIT;
         }
@@ -221,24 +229,24 @@ public class PledgeService {
         } catch (NumberFormatException ignored) {
             // reported below like any other out-of-range value
         }
-        violations.add(new FieldViolation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        violations.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
         return DEFAULT_LIMIT;
     }
 
-    private static int parseYear(String year, List<FieldViolation> violations) {
+    private static int parseYear(String year, List<FieldError> violations) {
         try {
             return Integer.parseInt(year);
         } catch (NumberFormatException e) {
-            violations.add(new FieldViolation("year", "must be a year such as 2021"));
+            violations.add(new FieldError("year", "must be a year such as 2021"));
             return 0;
         }
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, List<FieldViolation> violations) {
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, List<FieldError> violations) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            violations.add(new FieldViolation(field, "is not a known code"));
+            violations.add(new FieldError(field, "is not a known code"));
             return type.getEnumConstants()[0];
         }
     }
@@ -247,7 +255,7 @@ public class PledgeService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long parseCursor(String cursor, List<FieldViolation> violations) {
+    private static long parseCursor(String cursor, List<FieldError> violations) {
         if (cursor == null) {
             return 0;
         }
@@ -259,7 +267,7 @@ public class PledgeService {
         } catch (IllegalArgumentException ignored) {
             // NumberFormatException included: any cursor we did not issue is reported below
         }
-        violations.add(new FieldViolation("cursor", "is not a cursor from this list"));
+        violations.add(new FieldError("cursor", "is not a cursor from this list"));
         return 0;
     }
 }

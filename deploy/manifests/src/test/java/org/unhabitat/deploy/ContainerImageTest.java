@@ -82,8 +82,9 @@ class ContainerImageTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", "-q", "-o",
                 "-f", Suite.ROOT.resolve("pom.xml").toString(),
-                "-pl", String.join(",", ServiceConfig.SERVICES),
-                "io.quarkus:quarkus-maven-plugin:build",
+                // The modules the services depend on (the platform among them) are packaged in the same reactor.
+                "-pl", String.join(",", ServiceConfig.SERVICES), "-am",
+                "package", "-Dmaven.test.skip=true",
                 "-Dquarkus.container-image.build=true",
                 "-Dquarkus.jib.base-jvm-image=scratch",
                 "-Dquarkus.jib.docker-executable-name=" + docker,

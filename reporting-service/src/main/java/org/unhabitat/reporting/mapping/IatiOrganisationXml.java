@@ -2,13 +2,13 @@ package org.unhabitat.reporting.mapping;
 
 import org.unhabitat.reporting.api.IatiOrganisation;
 
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * UN-Habitat's IATI 2.03 organisation file. The standard has budgets and expenditure but no element
@@ -59,7 +59,7 @@ public final class IatiOrganisationXml {
                     xml.writeStartElement("budget-line");
                     xml.writeAttribute("ref", line.budgetLine().name());
                     money(xml, "value", line.amountUsd().toPlainString(), LocalDate.of(budget.year(), 1, 1));
-                    textElement(xml, "narrative", line.budgetLine().displayName());
+                    textElement(xml, "narrative", line.budgetLine().englishName());
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -74,7 +74,7 @@ public final class IatiOrganisationXml {
                 for (IatiOrganisation.LineFigure line : income.lines()) {
                     xml.writeStartElement(EXTENSION_PREFIX, "income-line", EXTENSION_NAMESPACE);
                     xml.writeAttribute("ref", line.budgetLine().name());
-                    xml.writeAttribute("name", line.budgetLine().displayName());
+                    xml.writeAttribute("name", line.budgetLine().englishName());
                     xml.writeAttribute("value", line.amountUsd().toPlainString());
                     xml.writeEndElement();
                 }

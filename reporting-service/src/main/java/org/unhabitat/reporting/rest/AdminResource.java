@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.security.Roles;
 import org.unhabitat.reporting.service.RebuildService;
 
 import java.util.Map;
@@ -27,7 +29,7 @@ public class AdminResource {
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Rebuild the read model from the topics",
             description = "Empties every derived table and replays targets.events and contributions.events from the "

@@ -1,13 +1,11 @@
 package org.unhabitat.reporting.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.NoSuchResourceException;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
 import org.unhabitat.reporting.api.DeadLetterEntry;
 import org.unhabitat.reporting.api.DeadLetterPage;
 import org.unhabitat.reporting.api.DiscardRequest;
@@ -34,7 +37,7 @@ import java.util.Base64;
 @Path("/api/v1/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class DeadLetterResource {
 
@@ -43,9 +46,9 @@ public class DeadLetterResource {
     private static final String CURSOR_PREFIX = "after:";
 
     private final DeadLetterService deadLetters;
-    private final SecurityIdentity caller;
+    private final CurrentCaller caller;
 
-    public DeadLetterResource(DeadLetterService deadLetters, SecurityIdentity caller) {
+    public DeadLetterResource(DeadLetterService deadLetters, CurrentCaller caller) {
         this.deadLetters = deadLetters;
         this.caller = caller;
     }
@@ -90,7 +93,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such entry (problem+json)")
     public RedriveResult redrive(@Parameter(description = "The entry's id", example = "contributions.events-2-4711") @PathParam("id") String id) {
         DeadLetterService.Redriven redriven = deadLetters.redrive(id)
-                .orElseThrow(() -> new NotFoundException("No dead letter " + id));
+                .orElseThrow(() -> new NoSuchResourceException("No dead letter " + id));
         return new RedriveResult(redriven.redriven(), redriven.stillFailing());
     }
 
@@ -106,8 +109,8 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such entry (problem+json)")
     public Response discard(@Parameter(description = "The entry's id", example = "contributions.events-2-4711") @PathParam("id") String id,
                             @Valid @NotNull DiscardRequest request) {
-        if (!deadLetters.discard(id, caller.getPrincipal().getName(), request.reason())) {
-            throw new NotFoundException("No dead letter " + id);
+        if (!deadLetters.discard(id, caller.get().subject(), request.reason())) {
+            throw new NoSuchResourceException("No dead letter " + id);
         }
         return Response.noContent().build();
     }
@@ -135,6 +138,6 @@ public class DeadLetterResource {
         } catch (IllegalArgumentException e) {
             // Reported below: a cursor is only ever one this endpoint issued.
         }
-        throw new InvalidParameterException("cursor", "is not a cursor from this list's next");
+        throw InvalidRequestException.parameter("cursor", "is not a cursor from this list's next");
     }
 }

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.problem.InvalidRequestException;
 import org.unhabitat.reporting.mapping.IatiOrganisationXml;
 import org.unhabitat.reporting.mapping.PledgeCsv;
-import org.unhabitat.reporting.service.OpenDataService;
 import org.unhabitat.reporting.service.OpenDataService.PledgePage;
+import org.unhabitat.reporting.service.OpenDataService;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,6 @@ public class OpenDataResource {
         } catch (IllegalArgumentException e) {
             // Reported below: a cursor is only ever one this endpoint issued.
         }
-        throw new InvalidParameterException("cursor", "is not a cursor from this endpoint's Link header");
+        throw InvalidRequestException.parameter("cursor", "is not a cursor from this endpoint's Link header");
     }
 }

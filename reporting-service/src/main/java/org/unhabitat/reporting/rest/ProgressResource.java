@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.problem.InvalidRequestException;
 import org.unhabitat.reporting.api.ProgressReport;
 import org.unhabitat.reporting.service.ProgressService;
 
@@ -49,7 +50,7 @@ public class ProgressResource {
         LocalDate cutOff = ReportParameters.asOf(asOf);
         Integer reportYear = ReportParameters.optionalYear(year);
         if ((plan == null) == (reportYear == null)) {
-            throw new InvalidParameterException(plan == null ? "year" : "plan",
+            throw InvalidRequestException.parameter(plan == null ? "year" : "plan",
                     "give exactly one of year (e.g. year=2021) and plan (e.g. plan=2020-2023)");
         }
         if (reportYear != null) {

@@ -1,5 +1,6 @@
 package org.unhabitat.reporting.rest;
 
+import org.unhabitat.platform.problem.InvalidRequestException;
 import org.unhabitat.reporting.domain.BudgetLine;
 
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ final class ReportParameters {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("asOf", "must be a date as YYYY-MM-DD");
+            throw InvalidRequestException.parameter("asOf", "must be a date as YYYY-MM-DD");
         }
     }
 
@@ -29,14 +30,14 @@ final class ReportParameters {
         try {
             return BudgetLine.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("budgetLine",
+            throw InvalidRequestException.parameter("budgetLine",
                     "must be one of REGULAR_BUDGET, FOUNDATION_NON_EARMARKED, FOUNDATION_EARMARKED, TECHNICAL_COOPERATION");
         }
     }
 
     static int year(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidParameterException("year", "is required");
+            throw InvalidRequestException.parameter("year", "is required");
         }
         return optionalYear(value);
     }
@@ -57,7 +58,7 @@ final class ReportParameters {
         } catch (NumberFormatException e) {
             // Reported below, like a year out of range.
         }
-        throw new InvalidParameterException("year", "must be a year from 1945 to 2100, e.g. 2021");
+        throw InvalidRequestException.parameter("year", "must be a year from 1945 to 2100, e.g. 2021");
     }
 
     /** A page size from 1 to {@code max}; {@code defaultValue} when absent. */
@@ -73,7 +74,7 @@ final class ReportParameters {
         } catch (NumberFormatException e) {
             // Reported below, like a number out of range.
         }
-        throw new InvalidParameterException("limit", "must be a whole number from 1 to " + max);
+        throw InvalidRequestException.parameter("limit", "must be a whole number from 1 to " + max);
     }
 
     private ReportParameters() {

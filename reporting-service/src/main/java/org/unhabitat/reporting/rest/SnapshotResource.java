@@ -2,24 +2,28 @@ package org.unhabitat.reporting.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.platform.problem.ProblemResponses;
+import org.unhabitat.platform.security.Roles;
 import org.unhabitat.reporting.api.MonthEndSnapshot;
 import org.unhabitat.reporting.service.SnapshotService;
 
@@ -36,10 +40,12 @@ public class SnapshotResource {
     static final String RETRY_AFTER_SECONDS = "10";
 
     private final SnapshotService snapshots;
+    private final ProblemResponses problems;
     private final Clock clock;
 
-    public SnapshotResource(SnapshotService snapshots, Clock clock) {
+    public SnapshotResource(SnapshotService snapshots, ProblemResponses problems, Clock clock) {
         this.snapshots = snapshots;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -60,7 +66,7 @@ public class SnapshotResource {
 
     @POST
     @Path("/{month}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Take an ended month's snapshot now",
             description = "For months that ended before reporting-service ran, or to take one without waiting for the "
@@ -73,16 +79,18 @@ public class SnapshotResource {
     @APIResponse(responseCode = "403", description = "Not an admin (problem+json)")
     @APIResponse(responseCode = "409", description = "A replay is under way, a consumer is behind or a valid event is parked; "
             + "retry after the seconds in Retry-After (problem+json)")
-    public Response take(@Parameter(description = "Month as YYYY-MM", example = "2021-12") @PathParam("month") String month) {
+    public Response take(@Parameter(description = "Month as YYYY-MM", example = "2021-12") @PathParam("month") String month,
+                         @Context UriInfo uri) {
         YearMonth ended = parse(month);
         if (!ended.isBefore(YearMonth.now(clock))) {
-            throw new InvalidParameterException("month", "has not ended yet");
+            throw InvalidRequestException.parameter("month", "has not ended yet");
         }
         SnapshotService.Outcome outcome = snapshots.take(ended);
         if (outcome instanceof SnapshotService.Postponed postponed) {
-            throw new ClientErrorException("The read model does not hold every event yet, so the month cannot be frozen now: "
-                    + String.join("; ", postponed.behind()),
-                    Response.status(Response.Status.CONFLICT).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build());
+            return Response.fromResponse(problems.response(Response.Status.CONFLICT.getStatusCode(), "read-model-behind",
+                            "Conflict", "The read model does not hold every event yet, so the month cannot be frozen now: "
+                                    + String.join("; ", postponed.behind()), uri.getPath(), null))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         SnapshotService.Taken snapshot = (SnapshotService.Taken) outcome;
         return Response.status(snapshot.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -93,7 +101,7 @@ public class SnapshotResource {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month", "must be a month as YYYY-MM");
+            throw InvalidRequestException.parameter("month", "must be a month as YYYY-MM");
         }
     }
 }

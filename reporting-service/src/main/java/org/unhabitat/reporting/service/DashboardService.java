@@ -35,7 +35,7 @@ public class DashboardService {
     private static Map<String, String> lineNames() {
         Map<String, String> names = new LinkedHashMap<>();
         for (BudgetLine line : BudgetLine.values()) {
-            names.put(line.name(), line.displayName());
+            names.put(line.name(), line.englishName());
         }
         return names;
     }

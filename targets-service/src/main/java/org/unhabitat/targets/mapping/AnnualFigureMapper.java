@@ -1,11 +1,11 @@
 package org.unhabitat.targets.mapping;
 
+import org.unhabitat.platform.outbox.DomainEvent;
+import org.unhabitat.targets.api.AnnualFigureChangeDto;
+import org.unhabitat.targets.api.AnnualFigureDto;
 import org.unhabitat.targets.messaging.events.ApprovedBudgetSetV1;
-import org.unhabitat.targets.messaging.events.DomainEvent;
 import org.unhabitat.targets.messaging.events.TargetSetV1;
 import org.unhabitat.targets.repository.AnnualFigureRevision;
-import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureDto;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.unhabitat.targets.mapping;
 
+import org.unhabitat.targets.api.PlanDto;
 import org.unhabitat.targets.repository.Plan;
-import org.unhabitat.targets.rest.dto.PlanDto;
 
 import java.math.BigDecimal;
 import java.util.Comparator;

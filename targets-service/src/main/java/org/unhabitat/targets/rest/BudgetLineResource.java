@@ -7,8 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.targets.api.BudgetLineDto;
 import org.unhabitat.targets.domain.BudgetLine;
-import org.unhabitat.targets.rest.dto.BudgetLineDto;
 
 import java.util.Arrays;
 import java.util.List;

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,9 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.targets.rest.dto.PlanDefinitionRequest;
-import org.unhabitat.targets.rest.dto.PlanDto;
-import org.unhabitat.targets.rest.problem.Problem;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.Problem;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
+import org.unhabitat.targets.api.PlanDefinitionRequest;
+import org.unhabitat.targets.api.PlanDto;
 import org.unhabitat.targets.service.PlanService;
 
 import java.util.List;
@@ -40,9 +42,9 @@ import java.util.List;
 public class PlanResource {
 
     private final PlanService plans;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
 
-    public PlanResource(PlanService plans, JsonWebToken caller) {
+    public PlanResource(PlanService plans, CurrentCaller caller) {
         this.plans = plans;
         this.caller = caller;
     }
@@ -77,7 +79,7 @@ public class PlanResource {
 
     @PUT
     @Path("/{planId}")
-    @RolesAllowed({"finance", "admin"})
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Define a new strategic plan",
@@ -109,6 +111,6 @@ public class PlanResource {
             @Parameter(description = "Plan id, START-END", example = "2024-2025") @PathParam("planId") String planId,
             @Valid @NotNull PlanDefinitionRequest body,
             @Context UriInfo uri) {
-        return ResourceSupport.written(plans.define(planId, body, caller.getName()), uri.getAbsolutePath());
+        return ResourceSupport.written(plans.define(planId, body, caller.get().subject()), uri.getAbsolutePath());
     }
 }

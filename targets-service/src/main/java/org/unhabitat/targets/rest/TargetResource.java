@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,12 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.unhabitat.platform.http.OpenApiDefinition;
+import org.unhabitat.platform.problem.Problem;
+import org.unhabitat.platform.security.CurrentCaller;
+import org.unhabitat.platform.security.Roles;
+import org.unhabitat.targets.api.AnnualFigureChangeDto;
+import org.unhabitat.targets.api.AnnualFigureDto;
+import org.unhabitat.targets.api.AnnualFigureRequest;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
-import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureRequest;
-import org.unhabitat.targets.rest.problem.Problem;
 import org.unhabitat.targets.service.AnnualFigureService;
 
 import java.util.List;
@@ -43,14 +44,10 @@ import java.util.List;
         + "with every revision kept. reporting-service measures income received against the current target.")
 public class TargetResource {
 
-    private static final AnnualFigureKind KIND = AnnualFigureKind.INCOME_TARGET;
+    private final AnnualFigureRequests requests;
 
-    private final AnnualFigureService figures;
-    private final JsonWebToken caller;
-
-    public TargetResource(AnnualFigureService figures, JsonWebToken caller) {
-        this.figures = figures;
-        this.caller = caller;
+    public TargetResource(AnnualFigureService figures, CurrentCaller caller) {
+        this.requests = new AnnualFigureRequests(AnnualFigureKind.INCOME_TARGET, figures, caller);
     }
 
     @GET
@@ -71,7 +68,7 @@ public class TargetResource {
                     examples = @ExampleObject(name = "year without a plan", value = ApiExamples.NO_PLAN_FOR_YEAR)))
     public List<AnnualFigureDto> list(
             @Parameter(description = "Calendar year", required = true, example = "2021") @QueryParam("year") @NotNull Integer year) {
-        return figures.currentOfYear(KIND, year).orElseThrow(() -> new NotFoundException("No strategic plan covers " + year));
+        return requests.currentOfYear(year);
     }
 
     @GET
@@ -90,9 +87,7 @@ public class TargetResource {
             @Parameter(description = "Calendar year", example = "2021") @PathParam("year") int year,
             @Parameter(description = "Budget line code", example = "FOUNDATION_NON_EARMARKED",
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        return figures.current(KIND, year, line)
-                .orElseThrow(() -> new NotFoundException("No income target for " + line.name() + " in " + year));
+        return requests.current(year, budgetLine);
     }
 
     @GET
@@ -112,17 +107,12 @@ public class TargetResource {
             @Parameter(description = "Calendar year", example = "2021") @PathParam("year") int year,
             @Parameter(description = "Budget line code", example = "FOUNDATION_NON_EARMARKED",
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        List<AnnualFigureDto> history = figures.history(KIND, year, line);
-        if (history.isEmpty()) {
-            throw new NotFoundException("No income target for " + line.name() + " in " + year);
-        }
-        return history;
+        return requests.history(year, budgetLine);
     }
 
     @PUT
     @Path("/{year}/{budgetLine}")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiDefinition.BEARER)
     @Operation(summary = "Set or revise the income target of a year and budget line",
@@ -160,8 +150,6 @@ public class TargetResource {
                     schema = @Schema(implementation = BudgetLine.class)) @PathParam("budgetLine") String budgetLine,
             @Valid @NotNull AnnualFigureRequest body,
             @Context UriInfo uri) {
-        BudgetLine line = ResourceSupport.budgetLine(budgetLine);
-        return ResourceSupport.written(figures.set(KIND, year, line, body.amountUsd(), body.reason(), caller.getName()),
-                uri.getAbsolutePath());
+        return requests.set(year, budgetLine, body, uri.getAbsolutePath());
     }
 }

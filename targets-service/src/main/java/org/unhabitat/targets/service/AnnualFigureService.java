@@ -2,15 +2,16 @@ package org.unhabitat.targets.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.targets.api.AnnualFigureChangeDto;
+import org.unhabitat.targets.api.AnnualFigureDto;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
-import org.unhabitat.targets.domain.InvalidFieldException;
 import org.unhabitat.targets.mapping.AnnualFigureMapper;
-import org.unhabitat.targets.messaging.outbox.Outbox;
 import org.unhabitat.targets.repository.AnnualFigureRevision;
 import org.unhabitat.targets.repository.Plan;
-import org.unhabitat.targets.rest.dto.AnnualFigureChangeDto;
-import org.unhabitat.targets.rest.dto.AnnualFigureDto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,7 +61,7 @@ public class AnnualFigureService {
     @Transactional
     public WriteOutcome<AnnualFigureChangeDto> set(AnnualFigureKind kind, int year, BudgetLine line, BigDecimal amountUsd,
                                                    String reason, String changedBy) {
-        Plan plan = Plan.coveringForUpdate(year).orElseThrow(() -> new InvalidFieldException("year",
+        Plan plan = Plan.coveringForUpdate(year).orElseThrow(() -> new InvalidRequestException("year",
                 "no strategic plan covers " + year + "; define the plan first"));
         BigDecimal amount = amountUsd.setScale(2, RoundingMode.UNNECESSARY);
         Optional<AnnualFigureRevision> current = AnnualFigureRevision.current(kind, year, line);
@@ -80,7 +81,7 @@ public class AnnualFigureService {
         revision.persist();
         outbox.append(AnnualFigureMapper.toEvent(revision));
         String type = kind == AnnualFigureKind.INCOME_TARGET ? "target" : "approved-budget";
-        audit.record(type + ".set", type, year + ":" + line.name() + "#" + revision.revision);
+        audit.record(type + ".set", type, year + ":" + line.name() + "#" + revision.revision, year + ":" + line.name());
         return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(revision, warnings(kind, plan, line)), revision.revision == 1);
     }
 

@@ -2,16 +2,17 @@ package org.unhabitat.targets.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.platform.audit.AuditTrail;
+import org.unhabitat.platform.outbox.Outbox;
+import org.unhabitat.platform.problem.ConflictException;
+import org.unhabitat.platform.problem.InvalidRequestException;
+import org.unhabitat.targets.api.PlanDefinitionRequest;
+import org.unhabitat.targets.api.PlanDto;
 import org.unhabitat.targets.domain.BudgetLine;
-import org.unhabitat.targets.domain.ConflictException;
-import org.unhabitat.targets.domain.InvalidFieldException;
 import org.unhabitat.targets.mapping.PlanMapper;
 import org.unhabitat.targets.messaging.events.PlanLineDefinedV1;
-import org.unhabitat.targets.messaging.outbox.Outbox;
 import org.unhabitat.targets.repository.Plan;
 import org.unhabitat.targets.repository.PlanLine;
-import org.unhabitat.targets.rest.dto.PlanDefinitionRequest;
-import org.unhabitat.targets.rest.dto.PlanDto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -55,12 +56,12 @@ public class PlanService {
     public WriteOutcome<PlanDto> define(String planId, PlanDefinitionRequest request, String definedBy) {
         Matcher years = PLAN_ID.matcher(planId);
         if (!years.matches()) {
-            throw new InvalidFieldException("planId", "must be START-END, e.g. 2024-2025");
+            throw new InvalidRequestException("planId", "must be START-END, e.g. 2024-2025");
         }
         int startYear = Integer.parseInt(years.group(1));
         int endYear = Integer.parseInt(years.group(2));
         if (endYear < startYear || endYear - startYear >= MAX_PLAN_YEARS) {
-            throw new InvalidFieldException("planId", "must end in or after its first year and span at most "
+            throw new InvalidRequestException("planId", "must end in or after its first year and span at most "
                     + MAX_PLAN_YEARS + " years");
         }
         Map<BudgetLine, BigDecimal> envelopes = envelopes(request.lines());
@@ -93,7 +94,7 @@ public class PlanService {
         plan.persist();
         envelopes.forEach((budgetLine, amount) -> outbox.append(new PlanLineDefinedV1(planId, startYear, endYear,
                 budgetLine.name(), amount, definedBy, request.reason())));
-        audit.record("plan.defined", "plan", planId);
+        audit.record("plan.defined", "plan", planId, planId);
         return new WriteOutcome<>(PlanMapper.toDto(plan), true);
     }
 
@@ -102,7 +103,7 @@ public class PlanService {
         Map<BudgetLine, BigDecimal> envelopes = new EnumMap<>(BudgetLine.class);
         lines.forEach(line -> envelopes.put(line.budgetLine(), line.amountUsd().setScale(2, RoundingMode.UNNECESSARY)));
         if (envelopes.size() != BudgetLine.values().length) {
-            throw new InvalidFieldException("lines", "must name each of the four core budget lines once");
+            throw new InvalidRequestException("lines", "must name each of the four core budget lines once");
         }
         return envelopes;
     }

@@ -1,5 +1,7 @@
 package org.unhabitat.contributions.messaging.events;
 
+import org.unhabitat.platform.outbox.DomainEvent;
+
 import java.time.Instant;
 
 /** A contributor was registered, or its name, type or country changed. Key: the contributor code. */

@@ -1,5 +1,7 @@
 package org.unhabitat.contributions.messaging.events;
 
+import org.unhabitat.platform.outbox.DomainEvent;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

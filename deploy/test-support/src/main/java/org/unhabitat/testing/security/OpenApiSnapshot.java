@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -18,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The committed inventory of a service's API (OWASP API9). The running service's document is
- * compared with the snapshot on what matters for the inventory: every path and method and the
- * responses each declares. Descriptions and examples may change freely.
+ * The committed inventory of a service's API (OWASP API9) and the contract partners generate
+ * clients from. The running service's document must equal the snapshot as a whole: paths,
+ * operations, responses, schemas (a removed or retyped field fails), descriptions and examples.
  *
  * <p>Refresh after an intended change: {@code ./mvnw -B verify -pl <service> -Dopenapi.update=true}
  * rewrites the snapshot, which is then reviewed and committed like code.
@@ -31,6 +33,7 @@ public final class OpenApiSnapshot {
     public static final Path DEFAULT_FILE = Path.of("src", "test", "resources", "openapi", "openapi.json");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_REPORTED = 20;
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     public static void assertMatches(String liveDocument, Path snapshotFile) {
@@ -44,9 +47,13 @@ public final class OpenApiSnapshot {
             assertTrue(Files.exists(snapshotFile), "No OpenAPI snapshot at " + snapshotFile.toAbsolutePath()
                     + "; create it with -D" + UPDATE_PROPERTY + "=true and commit it");
             JsonNode committed = JSON.readTree(snapshotFile.toFile());
+            String advice = ". If the change is intended, refresh the snapshot with -D" + UPDATE_PROPERTY + "=true and commit it.";
             assertEquals(String.join("\n", inventory(committed)), String.join("\n", inventory(live)),
-                    "The API differs from its committed inventory " + snapshotFile + ". If the change is intended, "
-                            + "refresh the snapshot with -D" + UPDATE_PROPERTY + "=true and commit it.");
+                    "The API's operations differ from its committed inventory " + snapshotFile + advice);
+            List<String> differences = new ArrayList<>();
+            differences("", committed, live, differences);
+            assertTrue(differences.isEmpty(), "The API document differs from " + snapshotFile + " at "
+                    + differences.subList(0, Math.min(MAX_REPORTED, differences.size())) + advice);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,6 +77,29 @@ public final class OpenApiSnapshot {
             }
         }
         return lines;
+    }
+
+    /** JSON pointers where the two documents differ; member order does not count, array order does. */
+    static void differences(String pointer, JsonNode committed, JsonNode live, List<String> found) {
+        if (committed.isObject() && live.isObject()) {
+            SortedSet<String> names = new TreeSet<>();
+            committed.fieldNames().forEachRemaining(names::add);
+            live.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!committed.has(name) || !live.has(name)) {
+                    found.add(child + (committed.has(name) ? " (removed)" : " (added)"));
+                } else {
+                    differences(child, committed.get(name), live.get(name), found);
+                }
+            }
+        } else if (committed.isArray() && live.isArray() && committed.size() == live.size()) {
+            for (int index = 0; index < committed.size(); index++) {
+                differences(pointer + "/" + index, committed.get(index), live.get(index), found);
+            }
+        } else if (!committed.equals(live)) {
+            found.add(pointer + " (" + committed + " became " + live + ")");
+        }
     }
 
     private OpenApiSnapshot() {

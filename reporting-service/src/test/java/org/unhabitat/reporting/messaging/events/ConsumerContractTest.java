@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.unhabitat.reporting.config.JsonConfig;
+import org.unhabitat.platform.http.JsonSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class ConsumerContractTest {
             return;
         }
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-        new JsonConfig().customize(mapper);
+        new JsonSettings().customize(mapper);
         IncomingEvent event = new IncomingEvent(UUID.randomUUID(), type, "urn:test", "key", Files.readString(fixture));
         assertNotNull(new EventDecoder(mapper).decode(event, payloadType));
     }

@@ -1,5 +1,7 @@
 package org.unhabitat.targets.messaging.events;
 
+import org.unhabitat.platform.outbox.DomainEvent;
+
 import java.math.BigDecimal;
 
 /** A plan's envelope for one core budget line was defined or revised. Key: the plan id. */

@@ -1,0 +1,11 @@
+package org.unhabitat.contributions.api;
+
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+
+public record ScheduleEntryRequest(
+        @NotNull @Schema(examples = "2022") Integer year,
+        @NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "10400000") BigDecimal amount) {
+}

@@ -1,0 +1,69 @@
+package org.unhabitat.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. The event is published only if that transaction
+ * commits, and the relay publishes it even if this process dies right after the commit.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true")
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(ObjectMapper mapper, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+        this.mapper = mapper;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(DomainEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.aggregateType = event.aggregateType();
+        row.aggregateId = event.aggregateId();
+        row.eventType = event.eventType();
+        row.payload = serialize(event);
+        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+        transactions.registerInterposedSynchronization(new RelayAfterCommit(relay));
+        return row.eventId;
+    }
+
+    private record RelayAfterCommit(OutboxRelay relay) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+
+    private String serialize(DomainEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + event.eventType() + " cannot be serialized", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.unhabitat.platform.problem;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+/**
+ * Recognises a failure that only means the database cannot be reached at the moment (it is restarting,
+ * or the pool found no live connection in time), so that the client hears 503 and retries, instead of
+ * a 500 that reads like a defect.
+ */
+final class DatabaseUnavailable {
+
+    /** Causes are followed this deep at most, in case a chain loops. */
+    private static final int MAX_DEPTH = 20;
+
+    static boolean isCauseOf(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && unavailable(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 is a connection failure and 57P01-57P03 a server shutting down or starting up;
+     * Agroal's acquisition timeout carries no SQLSTATE at all, only its message.
+     */
+    private static boolean unavailable(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || state.startsWith("57P");
+        }
+        return sql.getMessage() != null && sql.getMessage().contains("acquisition timeout");
+    }
+
+    private DatabaseUnavailable() {
+    }
+}

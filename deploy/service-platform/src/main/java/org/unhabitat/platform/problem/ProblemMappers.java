@@ -1,0 +1,172 @@
+package org.unhabitat.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.unhabitat.platform.problem.ProblemResponses.pathOf;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Clients see what they did wrong, and
+ * never a stack trace, SQL or a class name: unexpected failures are logged under an id that the
+ * response quotes.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ProblemResponses problems;
+
+    public ProblemMappers(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response serviceProblem(ProblemException e, UriInfo uri) {
+        return problems.of(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validationFailed(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return problem(400, "validation", "Invalid request", "Unknown property '" + e.getPropertyName() + "'", uri,
+                List.of(new FieldError(jsonPath(e), "is not a known property")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        return problem(400, "validation", "Invalid request", "A field has a value of the wrong type or format", uri,
+                List.of(new FieldError(jsonPath(e), "has an invalid value")));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has an invalid value"));
+        return problem(400, "malformed-json", "Malformed request body", "The body does not match the expected JSON shape", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "malformed-json", "Malformed request body", "The body is not valid JSON", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType statusType = original.getStatusInfo();
+        String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+        Response response = problem(status, slug, statusType.getReasonPhrase(), clientMessage(e, statusType), uri, null);
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.getHeaders().add(name, value));
+            }
+        });
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            LOG.warnf("Database unavailable, answered 503: %s", e.getMessage());
+            return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
+                            "The service cannot reach its database just now; retry shortly", uri, null))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
+        UUID incident = UUID.randomUUID();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return problem(500, "internal", "Internal error",
+                "The request could not be completed. Quote incident " + incident + " to the operators.", uri, null);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Unauthorized", "A valid bearer token is required", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        return problems.response(status, slug, title, detail, pathOf(uri), errors);
+    }
+
+    /** Our own exceptions carry messages written for clients; framework ones get the status text. */
+    private static String clientMessage(WebApplicationException e, Response.StatusType status) {
+        String message = e.getMessage();
+        boolean frameworkDefault = message == null || message.startsWith("HTTP ") || e.getCause() != null;
+        return frameworkDefault ? status.getReasonPhrase() : message;
+    }
+
+    /** {@code amountUsd} for a body property, {@code schedule[1].amount} inside a list, {@code year} for a parameter. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder bodyPath = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.getIndex() != null) {
+                        bodyPath.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getName() != null) {
+                        bodyPath.append(bodyPath.isEmpty() ? "" : ".").append(node.getName());
+                    }
+                }
+            }
+        }
+        return bodyPath.isEmpty() ? parameter : bodyPath.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
