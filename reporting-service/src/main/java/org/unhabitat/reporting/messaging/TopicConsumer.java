@@ -99,8 +99,15 @@ final class TopicConsumer implements Runnable {
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + UUID.randomUUID());
+        // Which instance owns which partition, as the group's description shows it: the host names the pod, the
+        // process id the instance on a shared host.
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + host() + "-" + ProcessHandle.current().pid());
         this.kafkaConfig = config;
+    }
+
+    private static String host() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "localhost" : host;
     }
 
     String topic() {

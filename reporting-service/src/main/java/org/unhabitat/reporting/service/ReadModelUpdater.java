@@ -58,18 +58,18 @@ public class ReadModelUpdater {
                 .map(event -> new InboxRepository.Claim(event.eventId(), event.type())).toList());
         List<Applicable> fresh = firsts.values().stream().filter(event -> claimed.contains(event.eventId())).toList();
 
-        Map<List<Object>, PlanLine> planLines = new LinkedHashMap<>();
-        Map<List<Object>, AnnualFigure> targets = new LinkedHashMap<>();
-        Map<List<Object>, AnnualFigure> approvedBudgets = new LinkedHashMap<>();
+        Map<PlanLineKey, PlanLine> planLines = new LinkedHashMap<>();
+        Map<YearLine, AnnualFigure> targets = new LinkedHashMap<>();
+        Map<YearLine, AnnualFigure> approvedBudgets = new LinkedHashMap<>();
         Map<String, ContributorDetails> registered = new LinkedHashMap<>();
         List<Applicable> pledgeEvents = new ArrayList<>();
         for (Applicable event : fresh) {
             if (event.payload() instanceof PlanLineDefinedV1 line) {
-                planLines.put(List.of(line.planId(), line.budgetLine()),
+                planLines.put(new PlanLineKey(line.planId(), line.budgetLine()),
                         new PlanLine(line.planId(), line.budgetLine(), line.startYear(), line.endYear(), line.amountUsd()));
             } else if (event.payload() instanceof AnnualFigureSetV1 figure) {
-                Map<List<Object>, AnnualFigure> figures = AnnualFigureSetV1.TARGET.equals(event.type()) ? targets : approvedBudgets;
-                figures.merge(List.of(figure.year(), figure.budgetLine()),
+                Map<YearLine, AnnualFigure> figures = AnnualFigureSetV1.TARGET.equals(event.type()) ? targets : approvedBudgets;
+                figures.merge(new YearLine(figure.year(), figure.budgetLine()),
                         new AnnualFigure(figure.year(), figure.budgetLine(), figure.amountUsd(), figure.revision()),
                         (kept, other) -> other.revision() > kept.revision() ? other : kept);
             } else if (event.payload() instanceof ContributorRegisteredV1 contributor) {
@@ -85,5 +85,11 @@ public class ReadModelUpdater {
         contributors.keepNewest(registered.values());
         pledgeBook.apply(pledgeEvents);
         return fresh.size();
+    }
+
+    private record PlanLineKey(String planId, String budgetLine) {
+    }
+
+    private record YearLine(int year, String budgetLine) {
     }
 }

@@ -76,6 +76,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Its process id, by which it names its Kafka clients ({@code <group>-<host>-<pid>}). */
+    public long pid() {
+        return process.pid();
+    }
+
     private int status(String path) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
