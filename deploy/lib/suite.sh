@@ -51,6 +51,8 @@ share.coordinator.state.topic.replication.factor=$replicas
 share.coordinator.state.topic.min.isr=$in_sync
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
+# Kept forever: a rebuild replays the event topics from their first record.
+log.retention.ms=-1
 PROPS
 }
 

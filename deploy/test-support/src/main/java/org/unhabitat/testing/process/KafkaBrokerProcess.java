@@ -210,7 +210,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         // One node can only keep one copy; three copies with two in sync survive the loss of any one node.
         int replicas = Math.min(cluster.size(), 3);
         int inSync = Math.max(1, replicas - 1);
-        // Six partitions in a cluster, so that two instances of a consumer get three each.
+        // Six partitions in a cluster, so that two instances of a consumer get three each. Topics are kept
+        // forever (log.retention.ms=-1), as deploy/run.sh keeps them: a rebuild replays from the first record.
         int partitions = cluster.size() == 1 ? 3 : 6;
         String controllers = cluster.stream().map(other -> "127.0.0.1:" + other.controllerPort).collect(Collectors.joining(","));
         return """
@@ -235,6 +236,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=%7$d
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
+                log.retention.ms=-1
                 """.formatted(node.id, node.port, node.controllerPort, controllers, node.directory.resolve("logs"),
                 replicas, inSync, partitions);
     }

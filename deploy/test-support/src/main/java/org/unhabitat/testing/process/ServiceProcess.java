@@ -85,6 +85,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    /** Its process id, by which it names its Kafka clients ({@code <group>-<host>-<pid>}). */
+    public long pid() {
+        return process.pid();
+    }
+
     private static int status(String url) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
