@@ -1,8 +1,8 @@
 package org.unhabitat.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -60,17 +60,24 @@ public class ProblemMappers {
                 List.of(new FieldError(jsonPath(e), "is not a known property")));
     }
 
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        return problem(400, "validation", "Invalid request", "A field has a value of the wrong type or format", uri,
-                List.of(new FieldError(jsonPath(e), "has an invalid value")));
-    }
-
+    /** Declared for this type too, so that it wins over the JSON extension's own mapper of mismatched input. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return invalidValue(e, uri);
+    }
+
+    /**
+     * A value of the wrong JSON type or shape: names the field and what it must be. Without a field
+     * (the body itself has the wrong shape), the body is malformed.
+     */
+    @ServerExceptionMapper
+    public Response invalidValue(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has an invalid value"));
-        return problem(400, "malformed-json", "Malformed request body", "The body does not match the expected JSON shape", uri, errors);
+        if (field.isEmpty()) {
+            return problem(400, "malformed-json", "Malformed request body", "The body does not match the expected JSON shape", uri, null);
+        }
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri,
+                List.of(new FieldError(field, JsonExpectations.of(targetType(e)))));
     }
 
     @ServerExceptionMapper
@@ -162,6 +169,13 @@ public class ProblemMappers {
             }
         }
         return bodyPath.isEmpty() ? parameter : bodyPath.toString();
+    }
+
+    private static Class<?> targetType(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return mismatch.getTargetType();
+        }
+        return e.getCause() instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
     }
 
     private static String jsonPath(JsonMappingException e) {
