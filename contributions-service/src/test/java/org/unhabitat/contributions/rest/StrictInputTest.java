@@ -72,7 +72,11 @@ class StrictInputTest {
             "contributorCode   | 752                        | contributorCode",
             "schedule          | `[{\"year\":\"2021\",\"amount\":\"7000000\"}]` | schedule[0].year",
             "schedule          | `[{\"year\":2021.0,\"amount\":\"7000000\"}]`   | schedule[0].year",
-            "schedule          | `[{\"year\":2021,\"amount\":7000000}]`         | schedule[0].amount"})
+            "schedule          | `[{\"year\":2021,\"amount\":7000000}]`         | schedule[0].amount",
+            "budgetLine        | `\" FOUNDATION_EARMARKED\"`                       | budgetLine",
+            "region            | `\"GLOBAL\\u0000\"`                            | region",
+            "schedule          | `[{\"year\":99999999999,\"amount\":\"7000000\"}]` | schedule[0].year",
+            "schedule          | `[null]`                                           | schedule[0]"})
     void aPledgeWithAFieldOfTheWrongTypeIsRefusedAndNothingIsWritten(String field, String value, String named) {
         String body = PLEDGE.replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\[[^]]*])", "\"" + field + "\":" + Matcher.quoteReplacement(value));
         assertRefusedNamingTheField(() -> given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(body)
@@ -106,7 +110,7 @@ class StrictInputTest {
         long before = Ledger.rows(dataSource);
         Response response = request.get();
         assertProblem(response, 400);
-        response.then().body("errors.field", contains(field)).body("errors[0].message", startsWith("must be"))
+        response.then().body("errors.field", contains(field)).body("errors[0].message", startsWith("must "))
                 .body("type", equalTo("https://open.unhabitat.org/problems/validation"));
         assertEquals(before, Ledger.rows(dataSource), "nothing is written");
     }

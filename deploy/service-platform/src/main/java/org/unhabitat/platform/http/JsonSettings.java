@@ -4,11 +4,17 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -21,7 +27,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How the suite reads and writes JSON. Money travels as exact decimal strings ("60000000.00"),
@@ -64,13 +73,44 @@ public class JsonSettings implements ObjectMapperCustomizer {
         strict.registerModule(new SimpleModule("strict-request-values")
                 .addDeserializer(String.class, new PlainText())
                 .addDeserializer(BigDecimal.class, new DecimalString())
-                .addDeserializer(LocalDate.class, new IsoDate()));
+                .addDeserializer(LocalDate.class, new IsoDate())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnumName(type.getRawClass(), deserializer);
+                    }
+                }));
         return strict;
     }
 
     private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {
             mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /**
+     * An enum's name exactly as written: Jackson trims the text first, and String.trim() takes every
+     * control character with the spaces, so " GLOBAL", "GLOBAL\u0000" and "\nGLOBAL" would all be GLOBAL.
+     */
+    static final class ExactEnumName extends StdDeserializer<Object> {
+
+        private final Set<String> names;
+        private final JsonDeserializer<?> reader;
+
+        ExactEnumName(Class<?> type, JsonDeserializer<?> reader) {
+            super(type);
+            this.names = Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).collect(Collectors.toSet());
+            this.reader = reader;
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !names.contains(parser.getText())) {
+                return context.handleWeirdStringValue(handledType(), parser.getText(), "not one of the enum's names");
+            }
+            return reader.deserialize(parser, context);
         }
     }
 

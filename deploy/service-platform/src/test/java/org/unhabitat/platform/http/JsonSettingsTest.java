@@ -44,7 +44,8 @@ class JsonSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "1", "\"0\"", "\"1\"", "1.0", "true", "\"\"", "\"regular_budget\"", "[\"REGULAR_BUDGET\"]"})
+    @ValueSource(strings = {"0", "1", "\"0\"", "\"1\"", "1.0", "true", "\"\"", "\"regular_budget\"", "[\"REGULAR_BUDGET\"]",
+            "\" REGULAR_BUDGET\"", "\"REGULAR_BUDGET \"", "\"REGULAR_BUDGET\\u0000\"", "\"\\nREGULAR_BUDGET\"", "\"\\u0007REGULAR_BUDGET\""})
     void anEnumIsOnlyItsName(String value) {
         assertRefused("{\"line\":" + value + "}", "line");
     }
