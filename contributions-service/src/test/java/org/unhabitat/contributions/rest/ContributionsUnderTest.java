@@ -26,6 +26,9 @@ final class ContributionsUnderTest implements ServiceUnderTest {
 
     private final DataSource dataSource;
     private final AtomicInteger fresh = new AtomicInteger();
+    /** Minted once: a run of the suite takes minutes, the tokens last half an hour. */
+    private final String allowed = TestTokens.finance();
+    private final String mayNot = TestTokens.partner("DNK");
     private final String sharedPledge;
 
     /** Puts in place what the document's examples name: Sweden, its September and December 2021 rates, one pledge. */
@@ -39,12 +42,12 @@ final class ContributionsUnderTest implements ServiceUnderTest {
 
     @Override
     public String tokenFor(ApiOperation operation) {
-        return TestTokens.finance();
+        return allowed;
     }
 
     @Override
     public String tokenOfARoleThatMayNot(ApiOperation operation) {
-        return TestTokens.partner("DNK");
+        return mayNot;
     }
 
     @Override

@@ -28,6 +28,9 @@ final class ReportingUnderTest implements ServiceUnderTest {
 
     private final AgroalDataSource dataSource;
     private final AtomicInteger fresh = new AtomicInteger();
+    /** Minted once: a run of the suite takes minutes, the tokens last half an hour. */
+    private final String allowed = TestTokens.admin();
+    private final String mayNot = TestTokens.finance();
 
     ReportingUnderTest(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,12 +38,12 @@ final class ReportingUnderTest implements ServiceUnderTest {
 
     @Override
     public String tokenFor(ApiOperation operation) {
-        return TestTokens.admin();
+        return allowed;
     }
 
     @Override
     public String tokenOfARoleThatMayNot(ApiOperation operation) {
-        return TestTokens.finance();
+        return mayNot;
     }
 
     @Override

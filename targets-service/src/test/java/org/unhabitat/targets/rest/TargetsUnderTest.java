@@ -26,6 +26,9 @@ final class TargetsUnderTest implements ServiceUnderTest {
              "reason":"Generated requests"}""";
 
     private final AtomicInteger fresh = new AtomicInteger();
+    /** Minted once: a run of the suite takes minutes, the tokens last half an hour. */
+    private final String allowed = TestTokens.finance();
+    private final String mayNot = TestTokens.partner("SWE");
 
     TargetsUnderTest() {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(OWN_PLAN)
@@ -34,12 +37,12 @@ final class TargetsUnderTest implements ServiceUnderTest {
 
     @Override
     public String tokenFor(ApiOperation operation) {
-        return TestTokens.finance();
+        return allowed;
     }
 
     @Override
     public String tokenOfARoleThatMayNot(ApiOperation operation) {
-        return TestTokens.partner("SWE");
+        return mayNot;
     }
 
     @Override

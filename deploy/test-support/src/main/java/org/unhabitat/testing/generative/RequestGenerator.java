@@ -29,8 +29,9 @@ final class RequestGenerator {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final List<String> CONTROL_CHARACTERS = List.of("\u0000", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\n", "\ud800");
-    private static final int HOSTILE_SAMPLE = 3;
+    /** NUL, an escape sequence, a C1 control, a line break and half a surrogate pair; a lone NUL besides. */
+    private static final List<String> CONTROL_CHARACTERS = List.of("\u0000", "\u001b[31m", "\u0085", "\n", "\ud800");
+    private static final int HOSTILE_SAMPLE = 2;
 
     private final OpenApiDocument document;
     private final Random random;
@@ -317,14 +318,14 @@ final class RequestGenerator {
             mutated(field + " = its ordinal as text", Expected.BAD_REQUEST, field, at, NODES.textNode(String.valueOf(values.indexOf(current))));
         }
         if (date) {
-            for (String wrong : List.of(current + "T10:00:00Z", current + "T23:59:59", current + "T00:00:00+02:00", "2021-02-30",
-                    "2021-9-15", "15/09/2021", "+1" + current, "20210915")) {
+            for (String wrong : List.of(current + "T10:00:00Z", current + "T23:59:59", "2021-02-30", sample(current + "T00:00:00+02:00",
+                    "2021-9-15", "15/09/2021", "+1" + current, "20210915"))) {
                 mutated(field + " = " + shown(NODES.textNode(wrong)) + ", not a date as YYYY-MM-DD", Expected.BAD_REQUEST, field, at,
                         NODES.textNode(wrong));
             }
         }
         if (decimal) {
-            for (String wrong : List.of(current + "e0", "+" + current, current + " ", "1,000.00", "0x10", "NaN", "Infinity", ".5", "5.")) {
+            for (String wrong : List.of(current + "e0", "+" + current, "1,000.00", sample(current + " ", "0x10", "NaN", "Infinity", ".5", "5."))) {
                 mutated(field + " = " + shown(NODES.textNode(wrong)) + ", not a plain decimal", Expected.BAD_REQUEST, field, at,
                         NODES.textNode(wrong));
             }
@@ -371,6 +372,10 @@ final class RequestGenerator {
             String value = hostile.remove(random.nextInt(hostile.size()));
             path(name + " = " + shown(NODES.textNode(value)), Expected.SAFE, name, value, example);
         }
+    }
+
+    private String sample(String... values) {
+        return values[random.nextInt(values.length)];
     }
 
     private void path(String description, Expected expected, String name, String value, JsonNode body) {
