@@ -24,6 +24,8 @@ public final class OpenApiLinter {
             Files.writeString(file, document);
             OpenApiTools.Result lint = OpenApiTools.run(tools, List.of(OpenApiTools.bin(tools, "redocly").toString(), "lint",
                     file.toString(), "--config", tools.resolve("redocly.yaml").toString(), "--format", "stylish"), 300);
+            Files.delete(file);
+            Files.delete(file.getParent());
             System.out.println("Redocly lint:\n" + lint.output());
             assertEquals(0, lint.exitCode(), "the linter found errors:\n" + lint.output());
             assertTrue(lint.output().contains("Woohoo! Your API description is valid.") && !PROBLEM.matcher(lint.output()).find(),

@@ -2,6 +2,7 @@ package org.unhabitat.testing.contract;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ public final class OpenApiTools {
             return installed;
         }
         Path directory = locate();
+        if (!onPath("node")) {
+            unavailable("Node.js is not installed");
+        }
         if (!Files.isExecutable(bin(directory, "redocly")) || !Files.isExecutable(bin(directory, "prism"))) {
             if (!onPath("npm")) {
                 unavailable("npm is not installed");
@@ -75,7 +79,7 @@ public final class OpenApiTools {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
+        return path != null && List.of(path.split(File.pathSeparator)).stream()
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,14 +33,16 @@ public final class ValidatingProxy implements AutoCloseable {
     private static final String PRISM_ERRORS = "https://stoplight.io/prism/errors#";
 
     private final Process process;
+    private final Path directory;
     private final Path log;
     private final int port;
     private final List<String> violations = new ArrayList<>();
     private int validated;
 
-    private ValidatingProxy(Process process, Path log, int port) {
+    private ValidatingProxy(Process process, Path directory, int port) {
         this.process = process;
-        this.log = log;
+        this.directory = directory;
+        this.log = directory.resolve("prism.log");
         this.port = port;
     }
 
@@ -57,7 +60,7 @@ public final class ValidatingProxy implements AutoCloseable {
                     "--port", String.valueOf(port))
                     .directory(tools.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(OpenApiTools.QUIET);
-            ValidatingProxy proxy = new ValidatingProxy(builder.start(), log, port);
+            ValidatingProxy proxy = new ValidatingProxy(builder.start(), directory, port);
             proxy.awaitListening();
             return proxy;
         } catch (IOException e) {
@@ -138,11 +141,19 @@ public final class ValidatingProxy implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException leftBehind) {
+            // A temporary directory; nothing depends on its removal.
         }
     }
 }

@@ -8,13 +8,16 @@ import org.unhabitat.testing.generative.GeneratedRequest.Caller;
 import org.unhabitat.testing.generative.GeneratedRequest.Expected;
 import org.unhabitat.testing.security.HostileInputs;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -233,21 +236,21 @@ final class RequestGenerator {
 
     /** Values of each JSON type other than the schema's; for text, also the numbers a lax reader would take for it. */
     private Map<String, JsonNode> wrongTypes(String type, JsonNode current, JsonNode schema) {
-        Map<String, JsonNode> wrong = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> wrong = new LinkedHashMap<>();
         if (!type.equals("string")) {
             wrong.put("a string", NODES.textNode(current.isValueNode() ? current.asText() : "text"));
         }
         if (!type.equals("integer") && !type.equals("number")) {
             wrong.put("the number 0", NODES.numberNode(0));
             wrong.put("the number -1", NODES.numberNode(-1));
-            wrong.put("a fractional number", NODES.numberNode(new java.math.BigDecimal("1.5")));
+            wrong.put("a fractional number", NODES.numberNode(new BigDecimal("1.5")));
             if (type.equals("string")) {
                 numericReading(current.asText(), schema).ifPresent(number -> wrong.put("a number", number));
             }
         }
         if (type.equals("integer")) {
-            wrong.put("a fractional number", NODES.numberNode(new java.math.BigDecimal(current.asText() + ".5")));
-            wrong.put("a number with a fraction of zero", NODES.numberNode(new java.math.BigDecimal(current.asText() + ".0")));
+            wrong.put("a fractional number", NODES.numberNode(new BigDecimal(current.asText() + ".5")));
+            wrong.put("a number with a fraction of zero", NODES.numberNode(new BigDecimal(current.asText() + ".0")));
         }
         if (!type.equals("boolean")) {
             wrong.put("a boolean", NODES.booleanNode(true));
@@ -263,20 +266,20 @@ final class RequestGenerator {
     }
 
     /** The number a lenient reader would turn into this text: an enum's ordinal, a date's epoch day, a decimal's value. */
-    private static java.util.Optional<JsonNode> numericReading(String text, JsonNode schema) {
+    private static Optional<JsonNode> numericReading(String text, JsonNode schema) {
         List<String> values = texts(schema.path("enum"));
         if (!values.isEmpty()) {
-            return java.util.Optional.of(NODES.numberNode(Math.max(0, values.indexOf(text))));
+            return Optional.of(NODES.numberNode(Math.max(0, values.indexOf(text))));
         }
         if (schema.path("format").asText().equals("date")) {
             try {
-                return java.util.Optional.of(NODES.numberNode(LocalDate.parse(text).toEpochDay()));
+                return Optional.of(NODES.numberNode(LocalDate.parse(text).toEpochDay()));
             } catch (DateTimeParseException notADate) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return DECIMAL.matcher(text).matches() ? java.util.Optional.of(NODES.numberNode(new java.math.BigDecimal(text)))
-                : java.util.Optional.empty();
+        return DECIMAL.matcher(text).matches() ? Optional.of(NODES.numberNode(new BigDecimal(text)))
+                : Optional.empty();
     }
 
     private void textMutations(String current, JsonNode schema, List<Object> at) {
