@@ -11,7 +11,7 @@ import java.util.List;
 @Schema(description = "Funding Compact indicators of a year's voluntary income (everything but the regular budget)")
 public record Indicators(
         @Schema(examples = "2021") int year,
-        LocalDate asOf,
+        @Schema(nullable = true, description = "The asOf parameter; null when every payment received so far counts") LocalDate asOf,
         @Schema(type = SchemaType.STRING, examples = "182000000.00", description = "Income to Foundation non-earmarked, Foundation earmarked and technical cooperation")
         BigDecimal voluntaryIncomeUsd,
         @Schema(type = SchemaType.STRING, examples = "2900000.00", description = "Non-earmarked (core) income") BigDecimal coreIncomeUsd,

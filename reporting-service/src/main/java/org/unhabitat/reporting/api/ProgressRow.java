@@ -10,7 +10,8 @@ import java.math.BigDecimal;
 @Schema(description = "One budget line's progress; the totals row has no budgetLine")
 public record ProgressRow(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(examples = "FOUNDATION_NON_EARMARKED") String budgetLine,
-        @Schema(type = SchemaType.STRING, examples = "10000000.00") BigDecimal targetUsd,
+        @Schema(type = SchemaType.STRING, examples = "10000000.00", nullable = true, description = "null when the year has no target for the line")
+        BigDecimal targetUsd,
         @Schema(type = SchemaType.STRING, examples = "2900000.00") BigDecimal receivedUsd,
         @Schema(type = SchemaType.STRING, examples = "500000.00", description = "Part of receivedUsd settling earlier years") BigDecimal priorYearUsd,
         @Schema(type = SchemaType.STRING, examples = "3100000.00") BigDecimal pledgedUsd,
