@@ -1,5 +1,6 @@
 package org.unhabitat.contributions.repository;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PledgeNumbering {
 
+    /** Pledges numbered per transaction, so that a backlog is numbered in short transactions. */
+    static final int BATCH = 1000;
+
     private final EntityManager entityManager;
 
     public PledgeNumbering(EntityManager entityManager) {
@@ -19,11 +23,19 @@ public class PledgeNumbering {
     }
 
     /**
-     * Numbers every committed pledge still without a number; when it returns, every pledge committed
-     * before the call is numbered and visible. Returns how many it numbered itself.
+     * Numbers every committed pledge still without a number, in transactions of at most {@link #BATCH};
+     * when it returns, every pledge committed before the call is numbered and visible.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int numberCommitted() {
-        return ((Number) entityManager.createNativeQuery("SELECT number_committed_pledges()").getSingleResult()).intValue();
+    @Transactional(Transactional.TxType.NEVER)
+    public void numberCommitted() {
+        while (numberBatch() == BATCH) {
+            // a backlog, left by writers that stopped before numbering: on to the next batch
+        }
+    }
+
+    private int numberBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT number_committed_pledges(:max)").setParameter("max", BATCH)
+                .getSingleResult()).intValue());
     }
 }
