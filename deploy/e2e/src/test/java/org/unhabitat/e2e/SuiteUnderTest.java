@@ -59,10 +59,16 @@ public final class SuiteUnderTest implements AutoCloseable {
             }
             ports.put(service, servicePorts);
         }
-        for (String service : ports.keySet()) {
-            for (String url : urls(service)) {
-                awaitReady(service, url, Duration.ofSeconds(120));
+        try {
+            for (String service : ports.keySet()) {
+                for (String url : urls(service)) {
+                    awaitReady(service, url, Duration.ofSeconds(120));
+                }
             }
+        } catch (Exception notReady) {
+            // Nobody holds this half-started suite to close it later: stop what it started, or the processes outlive the run.
+            close();
+            throw notReady;
         }
     }
 
