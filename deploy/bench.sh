@@ -172,22 +172,26 @@ function request()
 end
 LUA
 # The statements contributions-service sends for one pledge without a reference (PledgeService.record):
-# idempotency lock and lookup, the contributor, the pledge-sequence lock, then pledge, version, schedule
-# entry, outbox row and stored response, with payloads of the same size, in one transaction. The outbox
-# row is written as already published so that the relay, which is not part of the POST, does not send it.
+# idempotency lock and lookup, the contributor, then pledge, version, schedule entry, outbox row, audit
+# row and stored response, with payloads of the same size, in one transaction; after its COMMIT, the
+# numbering that places the pledge in keyset order, in a transaction of its own. Only the locks the
+# service takes: the per-key idempotency lock, and the numbering lock inside number_committed_pledges().
+# The outbox row is written as already published so that the relay, which is not part of the POST, does
+# not send it.
 cat >"$WORK/pledge.sql" <<'SQL'
 \set key random(1, 9000000000000000000)
 BEGIN;
 SELECT pg_try_advisory_xact_lock(:key);
 SELECT request_hash, created_id, response_body FROM idempotency_key WHERE caller = 'partner-bench' AND idempotency_key = CAST(:key AS TEXT);
 SELECT code, country, name, registered_at, type, updated_at FROM contributor WHERE code = 'BENCH';
-SELECT CAST(pg_advisory_xact_lock(8081) AS TEXT);
-INSERT INTO pledge (id, contributor_code, budget_line, earmarking, region, currency, amount, fx_rate, fx_rate_revision, usd_amount, pledged_on, reference, status, version, recorded_by, recorded_at) VALUES (gen_random_uuid(), 'BENCH', 'FOUNDATION_EARMARKED', 'SOFTLY_EARMARKED', 'GLOBAL', 'USD', 1000.00, 1, 0, 1000.00, DATE '2004-06-15', NULL, 'PLEDGED', 1, 'partner-bench', now()) RETURNING id AS pledge_id, seq \gset
+INSERT INTO pledge (id, contributor_code, budget_line, earmarking, region, currency, amount, fx_rate, fx_rate_revision, usd_amount, pledged_on, reference, status, version, recorded_by, recorded_at) VALUES (gen_random_uuid(), 'BENCH', 'FOUNDATION_EARMARKED', 'SOFTLY_EARMARKED', 'GLOBAL', 'USD', 1000.00, 1, 0, 1000.00, DATE '2004-06-15', NULL, 'PLEDGED', 1, 'partner-bench', now()) RETURNING id AS pledge_id \gset
 INSERT INTO pledge_version (pledge_id, version, amount, usd_amount, reason, recorded_by, recorded_at) VALUES (CAST(:pledge_id AS UUID), 1, 1000.00, 1000.00, NULL, 'partner-bench', now()) RETURNING id AS version_id \gset
 INSERT INTO pledge_schedule_entry (version_id, schedule_year, amount, usd_amount) VALUES (CAST(:version_id AS BIGINT), 2004, 1000.00, 1000.00) RETURNING id;
 INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at, published_at) VALUES (gen_random_uuid(), 'pledge', CAST(:pledge_id AS TEXT), 'org.unhabitat.pledge.recorded.v1', repeat('x', 560), now(), now()) RETURNING seq;
+INSERT INTO audit_log (occurred_at, subject, role, client_ip, action, resource_type, resource_id, aggregate_id) VALUES (now(), 'partner-bench', 'partner', '127.0.0.1', 'pledge.recorded', 'pledge', CAST(:pledge_id AS TEXT), CAST(:pledge_id AS TEXT)) RETURNING id;
 INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_id, response_body, created_at) VALUES ('partner-bench', CAST(:key AS TEXT), md5(CAST(:key AS TEXT)) || md5(CAST(:pledge_id AS TEXT)), CAST(:pledge_id AS TEXT), repeat('x', 640), now());
 COMMIT;
+SELECT number_committed_pledges();
 SQL
 warm_posts=$(warm_up "$WARM_POSTS" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
 pgbench_out=$(PGPASSWORD=postgres pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CLIENTS" -j 2 \
@@ -224,6 +228,11 @@ lag_out=$(probe lag "$C_URL" "$R_URL" "$rate50" "$SECONDS_PER")
 lag_p99=$(field p99_ms "$lag_out")
 row P2 "commit -> visible in /progress, p99" "$lag_p99 ms (p50 $(field p50_ms "$lag_out"), n=$(field samples "$lag_out"))" "<= 100 ms" \
   "$(verdict "$lag_p99 <= 100 && $(field not_seen_in_10s "$lag_out") == 0")"
+# The pledge is numbered for the list before its 201 is sent, so the first read of the list after the
+# 201 must already hold it.
+listed=$(field listed "$lag_out"); listed_first=$(field listed_on_first_read "$lag_out")
+row "" "  201 -> in GET /pledges (first read has it)" "$listed_first of $listed, p99 $(field listed_p99_ms "$lag_out") ms" \
+  "all" "$(verdict "$listed_first == $listed && $(field not_listed_in_10s "$lag_out") == 0")"
 
 # --- P3: /progress against a constant endpoint of the same service ----------------------------------
 # The health check answers on the management port: the same JVM and event loops,

@@ -150,7 +150,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.isCauseOf(e)) {
             LOG.warnf("Database unavailable, answered 503: %s", e.getMessage());
             return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
-                            "The service cannot reach its database just now; retry shortly", uri, null))
+                            "The service's database is out of reach or too busy just now; retry shortly", uri, null))
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
