@@ -191,7 +191,7 @@ INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, pa
 INSERT INTO audit_log (occurred_at, subject, role, client_ip, action, resource_type, resource_id, aggregate_id) VALUES (now(), 'partner-bench', 'partner', '127.0.0.1', 'pledge.recorded', 'pledge', CAST(:pledge_id AS TEXT), CAST(:pledge_id AS TEXT)) RETURNING id;
 INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_id, response_body, created_at) VALUES ('partner-bench', CAST(:key AS TEXT), md5(CAST(:key AS TEXT)) || md5(CAST(:pledge_id AS TEXT)), CAST(:pledge_id AS TEXT), repeat('x', 640), now());
 COMMIT;
-SELECT number_committed_pledges();
+SELECT number_committed_pledges(1000);
 SQL
 warm_posts=$(warm_up "$WARM_POSTS" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
 pgbench_out=$(PGPASSWORD=postgres pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CLIENTS" -j 2 \
