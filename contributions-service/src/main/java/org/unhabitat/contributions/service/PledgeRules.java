@@ -55,13 +55,14 @@ final class PledgeRules {
     }
 
     /**
-     * The schedule by year; when none is given, the whole amount falls in the year of the pledge.
-     * The currency must be valid and the amount already checked.
+     * The schedule by year; when none is given, the whole amount falls in the year of the pledge. An entry is due by
+     * the end of its year unless it says when, which must be within that year. The currency must be valid and the
+     * amount already checked.
      */
     static List<YearAmount> schedule(BigDecimal amount, String currency, LocalDate pledgedOn,
                                      List<ScheduleEntryRequest> requested, List<FieldError> violations) {
         if (requested == null) {
-            return List.of(new YearAmount(pledgedOn.getYear(), amount));
+            return List.of(new YearAmount(pledgedOn.getYear(), amount, endOf(pledgedOn.getYear())));
         }
         if (requested.isEmpty()) {
             violations.add(new FieldError("schedule", "must have at least one year, or be left out"));
@@ -79,8 +80,12 @@ final class PledgeRules {
                 violations.add(new FieldError(prefix + ".year", "appears more than once"));
             }
             checkAmount(prefix + ".amount", entry.amount(), currency, violations);
+            LocalDate dueOn = entry.dueOn() == null ? endOf(entry.year()) : entry.dueOn();
+            if (dueOn.getYear() != entry.year()) {
+                violations.add(new FieldError(prefix + ".dueOn", "must fall in its year " + entry.year()));
+            }
             total = total.add(entry.amount());
-            schedule.add(new YearAmount(entry.year(), entry.amount()));
+            schedule.add(new YearAmount(entry.year(), entry.amount(), dueOn));
         }
         if (total.compareTo(amount) != 0) {
             violations.add(new FieldError("schedule", "adds up to " + total.toPlainString()
@@ -88,6 +93,11 @@ final class PledgeRules {
         }
         schedule.sort(Comparator.comparingInt(YearAmount::year));
         return schedule;
+    }
+
+    /** An instalment with no date of its own is due by the end of its year. */
+    private static LocalDate endOf(int year) {
+        return LocalDate.of(year, 12, 31);
     }
 
     private PledgeRules() {

@@ -47,7 +47,7 @@ class KustomizeOverlaysTest {
     void everyObjectMatchesItsTypedModel(String kustomization) {
         List<ObjectNode> objects = Kustomize.render(K8S.resolve(kustomization));
         assertEquals(List.of(), ModelValidator.validate(objects));
-        assertEquals(25, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools and 3 topics, 3 databases");
+        assertEquals(26, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools and 4 topics, 3 databases");
     }
 
     @ParameterizedTest(name = "in {0}, references resolve, probes and resources are set and every required variable is provided")

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * rather than listed by hand, so a new required variable fails the manifests' checks until it is set.
  */
 record ServiceConfig(String service, Set<String> requiredVariables, Set<String> optionalVariables,
-                     Set<String> producedTopics, Set<String> consumedTopics, int httpPort) {
+                     Set<String> producedTopics, Set<String> consumedTopics, boolean relaysAnOutbox, int httpPort) {
 
     static final List<String> SERVICES = List.of("contributions-service", "targets-service", "reporting-service");
 
@@ -35,6 +35,7 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
         Set<String> produced = new TreeSet<>();
         Set<String> consumed = new TreeSet<>();
         int port = 8080;
+        boolean outbox = false;
         for (String raw : lines) {
             String line = raw.strip();
             // Profile-prefixed lines (%dev., %test.) never apply in a cluster.
@@ -50,11 +51,12 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
                 boolean deadLetter = line.contains(".dead-letter-queue.");
                 (topic.group(1).equals("incoming") && !deadLetter ? consumed : produced).add(topic.group(2).strip());
             }
+            outbox |= line.startsWith("mp.messaging.outgoing.outbox.");
             if (line.startsWith("quarkus.http.port=")) {
                 port = Integer.parseInt(line.substring("quarkus.http.port=".length()).strip());
             }
         }
         optional.removeAll(required);
-        return new ServiceConfig(service, required, optional, produced, consumed, port);
+        return new ServiceConfig(service, required, optional, produced, consumed, outbox, port);
     }
 }
