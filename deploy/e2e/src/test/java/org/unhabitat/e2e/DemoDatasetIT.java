@@ -113,7 +113,7 @@ class DemoDatasetIT {
     @Order(6)
     void loadingTheDemoAgainThroughTheOtherInstanceChangesNothing() throws Exception {
         Map<String, String> before = snapshotOfReports(suite.url("reporting"));
-        new DemoDataset(suite.urls("contributions").get(1), finance()).load();
+        new DemoDataset(suite.urls("contributions").get(1), suite.urls("targets").get(1), finance()).load();
         Thread.sleep(2000);
         assertEquals(before, snapshotOfReports(suite.url("reporting")));
     }
@@ -152,7 +152,7 @@ class DemoDatasetIT {
     }
 
     private static void loadDemo() throws Exception {
-        new DemoDataset(suite.url("contributions"), finance()).load();
+        new DemoDataset(suite.url("contributions"), suite.url("targets"), finance()).load();
     }
 
     private static String finance() {
