@@ -9,7 +9,7 @@
 #
 # Needs wrk and pgbench/psql (Debian: wrk, postgresql-client); installs them with apt-get when run as root.
 # Environment: BENCH_SECONDS (per figure), BENCH_CLIENTS, BENCH_PORT_OFFSET (default 10000: 18081..,
-# PostgreSQL 15432, Kafka 19092/19093), BENCH_KEEP=true keeps the temp directory, RM_SERVICE_JAVA_OPTS
+# management 19081.., PostgreSQL 15432, Kafka 19092/19093), BENCH_KEEP=true keeps the temp directory, RM_SERVICE_JAVA_OPTS
 # (passed to run.sh, e.g. -XX:StartFlightRecording=filename=DIR/ to profile).
 set -euo pipefail
 
@@ -32,8 +32,9 @@ else
 fi
 OFFSET=${BENCH_PORT_OFFSET:-10000}
 C_PORT=$((8081 + OFFSET)); T_PORT=$((8082 + OFFSET)); R_PORT=$((8083 + OFFSET))
+C_MANAGEMENT_PORT=$((9081 + OFFSET)); T_MANAGEMENT_PORT=$((9082 + OFFSET)); R_MANAGEMENT_PORT=$((9083 + OFFSET))
 PG_PORT=$((5432 + OFFSET)); KAFKA_PORT=$((9092 + OFFSET)); KAFKA_CONTROLLER_PORT=$((9093 + OFFSET))
-C_URL=http://127.0.0.1:$C_PORT; R_URL=http://127.0.0.1:$R_PORT
+C_URL=http://127.0.0.1:$C_PORT; R_URL=http://127.0.0.1:$R_PORT; R_MANAGEMENT_URL=http://127.0.0.1:$R_MANAGEMENT_PORT
 # The issuer and audience that deploy/run.sh configures and deploy/token.sh signs for.
 ISSUER=https://issuer.local.rm-suite
 AUDIENCE=resource-mobilization-suite
@@ -126,6 +127,8 @@ env -u KAFKA_BOOTSTRAP_SERVERS -u CONTRIBUTIONS_DB_URL -u TARGETS_DB_URL -u REPO
   RATE_LIMIT_PARTNER_BURST=100000000 RATE_LIMIT_PARTNER_PER_MINUTE=100000000 \
   RM_DATA_DIR="$DATA" RM_POSTGRES_PORT="$PG_PORT" RM_KAFKA_PORT="$KAFKA_PORT" RM_KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
   RM_CONTRIBUTIONS_PORT="$C_PORT" RM_TARGETS_PORT="$T_PORT" RM_REPORTING_PORT="$R_PORT" \
+  RM_CONTRIBUTIONS_MANAGEMENT_PORT="$C_MANAGEMENT_PORT" RM_TARGETS_MANAGEMENT_PORT="$T_MANAGEMENT_PORT" \
+  RM_REPORTING_MANAGEMENT_PORT="$R_MANAGEMENT_PORT" \
   "$ROOT/deploy/run.sh" >"$WORK/run.log" 2>&1 &
 RUN_PID=$!
 for ((i = 0; i < 1800; i++)); do
@@ -169,22 +172,26 @@ function request()
 end
 LUA
 # The statements contributions-service sends for one pledge without a reference (PledgeService.record):
-# idempotency lock and lookup, the contributor, the pledge-sequence lock, then pledge, version, schedule
-# entry, outbox row and stored response, with payloads of the same size, in one transaction. The outbox
-# row is written as already published so that the relay, which is not part of the POST, does not send it.
+# idempotency lock and lookup, the contributor, then pledge, version, schedule entry, outbox row, audit
+# row and stored response, with payloads of the same size, in one transaction; after its COMMIT, the
+# numbering that places the pledge in keyset order, in a transaction of its own. Only the locks the
+# service takes: the per-key idempotency lock, and the numbering lock inside number_committed_pledges().
+# The outbox row is written as already published so that the relay, which is not part of the POST, does
+# not send it.
 cat >"$WORK/pledge.sql" <<'SQL'
 \set key random(1, 9000000000000000000)
 BEGIN;
 SELECT pg_try_advisory_xact_lock(:key);
-SELECT request_hash, response_status, response_location, response_body FROM idempotency_key WHERE caller = 'partner-bench' AND idempotency_key = CAST(:key AS TEXT);
+SELECT request_hash, created_id, response_body FROM idempotency_key WHERE caller = 'partner-bench' AND idempotency_key = CAST(:key AS TEXT);
 SELECT code, country, iati_org_ref, name, registered_at, type, updated_at FROM contributor WHERE code = 'BENCH';
-SELECT CAST(pg_advisory_xact_lock(8081) AS TEXT);
-INSERT INTO pledge (id, contributor_code, budget_line, earmarking, region, channel, modality, currency, amount, fx_rate, fx_rate_revision, usd_amount, pledged_on, reference, status, version, recorded_by, recorded_at) VALUES (gen_random_uuid(), 'BENCH', 'FOUNDATION_EARMARKED', 'SOFTLY_EARMARKED', 'GLOBAL', 'DIRECT', 'GRANT', 'USD', 1000.00, 1, 0, 1000.00, DATE '2004-06-15', NULL, 'PLEDGED', 1, 'partner-bench', now()) RETURNING id AS pledge_id, seq \gset
+INSERT INTO pledge (id, contributor_code, budget_line, earmarking, region, channel, modality, currency, amount, fx_rate, fx_rate_revision, usd_amount, pledged_on, reference, status, version, recorded_by, recorded_at) VALUES (gen_random_uuid(), 'BENCH', 'FOUNDATION_EARMARKED', 'SOFTLY_EARMARKED', 'GLOBAL', 'DIRECT', 'GRANT', 'USD', 1000.00, 1, 0, 1000.00, DATE '2004-06-15', NULL, 'PLEDGED', 1, 'partner-bench', now()) RETURNING id AS pledge_id \gset
 INSERT INTO pledge_version (pledge_id, version, amount, usd_amount, reason, recorded_by, recorded_at) VALUES (CAST(:pledge_id AS UUID), 1, 1000.00, 1000.00, NULL, 'partner-bench', now()) RETURNING id AS version_id \gset
 INSERT INTO pledge_schedule_entry (version_id, schedule_year, amount, usd_amount, due_on) VALUES (CAST(:version_id AS BIGINT), 2004, 1000.00, 1000.00, DATE '2004-12-31') RETURNING id;
 INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at, published_at) VALUES (gen_random_uuid(), 'pledge', CAST(:pledge_id AS TEXT), 'org.unhabitat.pledge.recorded.v2', repeat('x', 620), now(), now()) RETURNING seq;
-INSERT INTO idempotency_key (caller, idempotency_key, request_hash, response_status, response_location, response_body, created_at) VALUES ('partner-bench', CAST(:key AS TEXT), md5(CAST(:key AS TEXT)) || md5(CAST(:pledge_id AS TEXT)), 201, '/api/v1/pledges/' || CAST(:pledge_id AS TEXT), repeat('x', 640), now());
+INSERT INTO audit_log (occurred_at, subject, role, client_ip, action, resource_type, resource_id, aggregate_id) VALUES (now(), 'partner-bench', 'partner', '127.0.0.1', 'pledge.recorded', 'pledge', CAST(:pledge_id AS TEXT), CAST(:pledge_id AS TEXT)) RETURNING id;
+INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_id, response_body, created_at) VALUES ('partner-bench', CAST(:key AS TEXT), md5(CAST(:key AS TEXT)) || md5(CAST(:pledge_id AS TEXT)), CAST(:pledge_id AS TEXT), repeat('x', 640), now());
 COMMIT;
+SELECT number_committed_pledges();
 SQL
 warm_posts=$(warm_up "$WARM_POSTS" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
 pgbench_out=$(PGPASSWORD=postgres pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CLIENTS" -j 2 \
@@ -221,11 +228,18 @@ lag_out=$(probe lag "$C_URL" "$R_URL" "$rate50" "$SECONDS_PER")
 lag_p99=$(field p99_ms "$lag_out")
 row P2 "commit -> visible in /progress, p99" "$lag_p99 ms (p50 $(field p50_ms "$lag_out"), n=$(field samples "$lag_out"))" "<= 100 ms" \
   "$(verdict "$lag_p99 <= 100 && $(field not_seen_in_10s "$lag_out") == 0")"
+# The pledge is numbered for the list before its 201 is sent, so the first read of the list after the
+# 201 must already hold it.
+listed=$(field listed "$lag_out"); listed_first=$(field listed_on_first_read "$lag_out")
+row "" "  201 -> in GET /pledges (first read has it)" "$listed_first of $listed, p99 $(field listed_p99_ms "$lag_out") ms" \
+  "all" "$(verdict "$listed_first == $listed && $(field not_listed_in_10s "$lag_out") == 0")"
 
 # --- P3: /progress against a constant endpoint of the same service ----------------------------------
+# The health check answers on the management port: the same JVM and event loops,
+# another listening socket.
 echo "P3: GET /api/v1/progress against GET /q/health/live"
-warm_gets=$(( $(warm_up "$WARM_GETS" "$R_URL/q/health/live") + $(warm_up "$WARM_GETS" "$R_URL/api/v1/progress?year=2004") ))
-live_out=$(run_wrk "$SECONDS_PER" "$R_URL/q/health/live")
+warm_gets=$(( $(warm_up "$WARM_GETS" "$R_MANAGEMENT_URL/q/health/live") + $(warm_up "$WARM_GETS" "$R_URL/api/v1/progress?year=2004") ))
+live_out=$(run_wrk "$SECONDS_PER" "$R_MANAGEMENT_URL/q/health/live")
 progress_out=$(run_wrk "$SECONDS_PER" "$R_URL/api/v1/progress?year=2004")
 live_rps=$(wrk_rps "$live_out"); progress_rps=$(wrk_rps "$progress_out")
 p3_ratio=$(calc "$progress_rps / $live_rps")

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Starts the whole suite on this machine: a real PostgreSQL and a real Kafka broker (no Docker),
-# then contributions-service (8081), targets-service (8082) and reporting-service (8083).
+# then contributions-service (8081), targets-service (8082) and reporting-service (8083), each with its
+# health and metrics on a management port of its own (9081, 9082, 9083).
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 #
 #   deploy/run.sh             start (building first if the tree is not built)
 #   deploy/run.sh --demo      start, then load the illustrative 2021 demo dataset
+#   deploy/run.sh --kafka-auth  the broker requires SASL/SCRAM logins and enforces the ACLs of deploy/k8s's
+#                             KafkaUsers; each service logs in as its own user (data of its own, too)
 #   deploy/run.sh --cluster   three Kafka nodes (9092, 9094, 9096) and two instances of each service
-#                             (8081-8083 and 8091-8093), with data of its own under the data directory
+#                             (8081-8083 and 8091-8093; the second instances' management ports are free
+#                             ports, printed at start), with data of its own under the data directory
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +21,9 @@ KAFKA_CONTROLLER_PORT=${RM_KAFKA_CONTROLLER_PORT:-9093}
 CONTRIBUTIONS_PORT=${RM_CONTRIBUTIONS_PORT:-8081}
 TARGETS_PORT=${RM_TARGETS_PORT:-8082}
 REPORTING_PORT=${RM_REPORTING_PORT:-8083}
+CONTRIBUTIONS_MANAGEMENT_PORT=${RM_CONTRIBUTIONS_MANAGEMENT_PORT:-9081}
+TARGETS_MANAGEMENT_PORT=${RM_TARGETS_MANAGEMENT_PORT:-9082}
+REPORTING_MANAGEMENT_PORT=${RM_REPORTING_MANAGEMENT_PORT:-9083}
 # C2 stays on: C1-only code made pledge POSTs about 4x slower in deploy/bench.sh. A small initial
 # heap and code cache keep each service under 250 MB RSS with it; the heap still grows to 128 MB.
 SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
@@ -25,12 +32,14 @@ JWT_AUDIENCE=resource-mobilization-suite
 KAFKA_JAVA_OPTS="-Xms256m -Xmx512m"
 DEMO=false
 CLUSTER=false
+KAFKA_AUTH=false
 
 for arg in "$@"; do
   case "$arg" in
     --demo) DEMO=true ;;
     --cluster) CLUSTER=true ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --kafka-auth) KAFKA_AUTH=true ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -39,7 +48,16 @@ source "$ROOT/deploy/lib/suite.sh"
 
 # A cluster keeps its own PostgreSQL and Kafka data: its topics and consumer offsets are not the
 # single broker's, and the services' databases record what they have published and consumed there.
-if [[ "$CLUSTER" == true ]]; then
+if [[ "$CLUSTER" == true && "$KAFKA_AUTH" == true ]]; then
+  echo "--kafka-auth runs a single broker; it cannot be combined with --cluster yet" >&2
+  exit 2
+fi
+if [[ "$KAFKA_AUTH" == true ]]; then
+  # Its own topics, users and offsets, and so its own databases, as for a cluster.
+  STATE=$DATA/kafka-auth
+  KAFKA_NODES=1
+  INSTANCES=1
+elif [[ "$CLUSTER" == true ]]; then
   STATE=$DATA/cluster
   KAFKA_NODES=3
   INSTANCES=2
@@ -53,6 +71,12 @@ LOGS=$STATE/logs
 instance_port() { # service instance
   local port_var="${1^^}_PORT"
   echo $((${!port_var} + 10 * ($2 - 1)))
+}
+# Management ports: the first instance's is fixed; the others take free ports, chosen once at start.
+declare -A MANAGEMENT_PORTS=()
+instance_management_port() { # service instance
+  local port_var="${1^^}_MANAGEMENT_PORT"
+  if (($2 == 1)); then echo "${!port_var}"; else echo "${MANAGEMENT_PORTS[$1-$2]}"; fi
 }
 instance_name() { # service instance
   if ((INSTANCES == 1)); then echo "$1-service"; else echo "$1-service-$2"; fi
@@ -121,7 +145,14 @@ if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
 elif ((KAFKA_NODES == 1)); then
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
   write_kafka_config "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-  format_kafka_storage_once "$ROOT" "$STATE/kafka"
+  format_options=()
+  if [[ "$KAFKA_AUTH" == true ]]; then
+    SECRETS=$STATE/kafka-secrets
+    admin_password=$(secret_in "$SECRETS/admin.password")
+    append_kafka_authentication "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$admin_password"
+    format_options=(--add-scram "SCRAM-SHA-512=[name=admin,password=$admin_password]")
+  fi
+  format_kafka_storage_once "$ROOT" "$STATE/kafka" "${format_options[@]}"
   # shellcheck disable=SC2086
   start_bg kafka kafka "$LOGS/kafka-console.log" \
     java $KAFKA_JAVA_OPTS -Dkafka.logs.dir="$LOGS" \
@@ -160,24 +191,47 @@ for ((node = 1; node <= KAFKA_NODES; node++)); do
   fi
 done
 
+kafka_env() { # service: how it logs in to the broker, if the broker asks
+  if [[ "$KAFKA_AUTH" == true ]]; then
+    echo "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT"
+    echo "KAFKA_SASL_MECHANISM=SCRAM-SHA-512"
+    echo "KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1-service\" password=\"$(cat "$SECRETS/$1-service.password")\";"
+  fi
+}
+if [[ "$KAFKA_AUTH" == true ]]; then
+  # The users, ACLs and topics of deploy/k8s/base/kafka; services may not create topics themselves.
+  # The broker's Kafka client and its compression codecs, not its logging binding: devkit brings its own.
+  access_cp="$(devkit_classpath "$ROOT")"
+  for jar in "$ROOT"/deploy/kafka-broker/target/lib/{kafka-clients,lz4-java,snappy-java,zstd-jni}-*.jar; do access_cp+=":$jar"; done
+  java -cp "$access_cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    org.unhabitat.devkit.KafkaAccess "$KAFKA_BOOTSTRAP_SERVERS" "$SECRETS/admin.password" "$SECRETS" "$ROOT/deploy/k8s/base/kafka"
+fi
+
 common_env=(
   "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
   "JWT_ISSUER=$JWT_ISSUER"
   "JWT_AUDIENCE=$JWT_AUDIENCE"
   "JWT_PUBLIC_KEY_LOCATION=file:$DATA/keys/jwt-public.pem"
 )
-# Instances of one service share its database and its consumer groups; only the HTTP port differs.
+# Instances of one service share its database and its consumer groups; only the HTTP ports differ.
+for ((instance = 2; instance <= INSTANCES; instance++)); do
+  for service in contributions targets reporting; do
+    MANAGEMENT_PORTS[$service-$instance]=$(free_port "${MANAGEMENT_PORTS[@]}")
+  done
+done
 for ((instance = 1; instance <= INSTANCES; instance++)); do
   for service in contributions targets reporting; do
     prefix=${service^^}
     url_var="${prefix}_DB_URL" user_var="${prefix}_DB_USER" password_var="${prefix}_DB_PASSWORD"
     name=$(instance_name "$service" "$instance")
     port=$(instance_port "$service" "$instance")
+    management_port=$(instance_management_port "$service" "$instance")
     jar="$ROOT/$service-service/target/quarkus-app/quarkus-run.jar"
-    echo "Starting $name on :$port"
+    echo "Starting $name on :$port (management :$management_port)"
     # shellcheck disable=SC2086
-    start_bg services "$name" "$LOGS/$name.log" env "${common_env[@]}" \
-      "QUARKUS_HTTP_PORT=$port" \
+    mapfile -t service_kafka_env < <(kafka_env "$service")
+    start_bg services "$name" "$LOGS/$name.log" env "${common_env[@]}" "${service_kafka_env[@]}" \
+      "QUARKUS_HTTP_PORT=$port" "QUARKUS_MANAGEMENT_PORT=$management_port" \
       "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$service}" \
       "$user_var=${!user_var:-postgres}" "$password_var=${!password_var:-postgres}" \
       java $SERVICE_JAVA_OPTS -jar "$jar"
@@ -187,7 +241,7 @@ done
 for ((instance = 1; instance <= INSTANCES; instance++)); do
   for service in contributions targets reporting; do
     name=$(instance_name "$service" "$instance")
-    wait_for_ready "$(instance_port "$service" "$instance")" 120 "$name" "$(pid_of "$name")" "$LOGS/$name.log"
+    wait_for_ready "$(instance_management_port "$service" "$instance")" 120 "$name" "$(pid_of "$name")" "$LOGS/$name.log"
   done
 done
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -201,13 +255,14 @@ echo
 echo "The suite is healthy ($((elapsed_ms / 1000)).$(( (elapsed_ms % 1000) / 100 )) s from start to all ready)."
 for service in contributions targets reporting; do
   for ((instance = 1; instance <= INSTANCES; instance++)); do
-    printf '  %-24s http://localhost:%s/q/swagger-ui\n' "$(instance_name "$service" "$instance")" "$(instance_port "$service" "$instance")"
+    printf '  %-24s http://localhost:%s/q/swagger-ui   health and metrics: http://localhost:%s/q/health, /q/metrics\n' \
+      "$(instance_name "$service" "$instance")" "$(instance_port "$service" "$instance")" "$(instance_management_port "$service" "$instance")"
   done
 done
 cat <<INFO
   dashboard                http://localhost:$REPORTING_PORT/
   progress                 http://localhost:$REPORTING_PORT/api/v1/progress?plan=2020-2023
-  Kafka                    $KAFKA_BOOTSTRAP_SERVERS
+  Kafka                    $KAFKA_BOOTSTRAP_SERVERS$([[ "$KAFKA_AUTH" == true ]] && echo " (SASL/SCRAM; each service's password in $SECRETS)")
   a finance token          deploy/token.sh finance
 Logs are in $LOGS. Press Ctrl-C to stop.
 INFO

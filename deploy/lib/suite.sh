@@ -51,17 +51,54 @@ share.coordinator.state.topic.replication.factor=$replicas
 share.coordinator.state.topic.min.isr=$in_sync
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
+# Kept forever: a rebuild replays the event topics from their first record.
+log.retention.ms=-1
 PROPS
 }
 
-format_kafka_storage_once() { # root dir
+# Clients must log in with SASL/SCRAM-SHA-512 and may do only what ACLs allow, as in the cluster's
+# manifests. Appended to server.properties, whose listener settings it overrides (the last value wins).
+# The brokers use the super user admin between themselves: SCRAM on the client listener, PLAIN on the
+# controller listener (a controller cannot look SCRAM credentials up in metadata it is still loading).
+append_kafka_authentication() { # dir port controller_port admin_password
+  local dir=$1 port=$2 controller=$3 password=$4
+  cat >>"$dir/server.properties" <<PROPS
+listeners=SASL_PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$port
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$password" user_admin="$password";
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$password";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin
+allow.everyone.if.no.acl.found=false
+auto.create.topics.enable=false
+PROPS
+  chmod 600 "$dir/server.properties"
+}
+
+format_kafka_storage_once() { # root dir [format options...]
   local root=$1 dir=$2
+  shift 2
   if [[ ! -f "$dir/logs/meta.properties" ]]; then
     local cp="$root/deploy/kafka-broker/target/lib/*"
     local cluster_id
     cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone >/dev/null 2>&1
+    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone "$@" >/dev/null 2>&1
   fi
+}
+
+# A password kept in a file of its own, readable by its owner only, generated on first use.
+secret_in() { # file
+  if [[ ! -s "$1" ]]; then
+    mkdir -p "$(dirname "$1")"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$1")
+  fi
+  cat "$1"
 }
 
 format_kafka_cluster_once() { # root, then the controller port and directory of node 1, of node 2, ...
@@ -130,6 +167,17 @@ wait_for_port() { # port seconds name pid log
   return 1
 }
 
+# A port nothing listens on now, outside the kernel's ephemeral range and none of the given ones.
+free_port() { # taken...
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 12000))
+    [[ " $* " == *" $port "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+}
+
+# The port is the service's management port, where /q/health answers.
 wait_for_ready() { # port seconds name pid log
   local port=$1 seconds=$2 name=$3 pid=$4 log=$5 i
   for ((i = 0; i < seconds * 5; i++)); do

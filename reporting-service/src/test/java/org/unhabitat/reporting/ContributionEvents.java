@@ -4,48 +4,71 @@ import org.unhabitat.testing.KafkaRecords;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Publishes the events of contributions-service and targets-service, in their pinned shapes, to the real broker. */
-final class ContributionEvents {
+public final class ContributionEvents {
 
-    static final String TOPIC = "contributions.events";
+    public static final String TOPIC = "contributions.events";
 
     private final String bootstrapServers;
+    private final Set<String> registered = new HashSet<>();
 
-    ContributionEvents(String bootstrapServers) {
+    public ContributionEvents(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    record Entry(int year, String amount, String usdAmount) {
+    public record Entry(int year, String amount, String usdAmount) {
     }
 
-    record Contributor(String code, String name, String type) {
+    public record Contributor(String code, String name, String type) {
         String json() {
             return "{\"code\":%s,\"name\":%s,\"type\":\"%s\",\"country\":null}".formatted(quoted(code), quoted(name), type);
         }
     }
 
-    record Pledge(UUID id, Contributor contributor, String budgetLine, String earmarking, String region, String currency,
+    public record Pledge(UUID id, Contributor contributor, String budgetLine, String earmarking, String region, String currency,
                   String fxRate, String pledgedOn, List<Entry> schedule) {
     }
 
-    Pledge pledge(Contributor contributor, String budgetLine, String earmarking, String region, String currency,
+    public Pledge pledge(Contributor contributor, String budgetLine, String earmarking, String region, String currency,
                   String fxRate, String pledgedOn, Entry... schedule) {
         Pledge pledge = new Pledge(UUID.randomUUID(), contributor, budgetLine, earmarking, region, currency, fxRate, pledgedOn,
                 List.of(schedule));
-        publishPledgeState(pledge, 1, "org.unhabitat.pledge.recorded.v1");
+        record(pledge);
         return pledge;
     }
 
-    void correct(Pledge pledge, int version, Entry... schedule) {
+    /**
+     * Records a pledge as contributions-service would: a pledge needs a registered contributor there, so the
+     * contributor's own event comes first, once per contributor and publisher.
+     */
+    public void record(Pledge pledge) {
+        if (registered.add(pledge.contributor().code())) {
+            register(pledge.contributor());
+        }
+        publishPledgeState(pledge, 1, "org.unhabitat.pledge.recorded.v1");
+    }
+
+    /** A contributor registered, or its name or type changed, as contributions-service announces it. */
+    public void register(Contributor contributor) {
+        String payload = """
+                {"code":%s,"name":%s,"type":"%s","country":null,"registeredAt":"2021-01-04T09:00:00Z"}"""
+                .formatted(quoted(contributor.code()), quoted(contributor.name()), contributor.type());
+        KafkaRecords.publish(bootstrapServers, TOPIC, contributor.code(), UUID.randomUUID().toString(),
+                "org.unhabitat.contributor.registered.v1", payload);
+    }
+
+    public void correct(Pledge pledge, int version, Entry... schedule) {
         publishPledgeState(new Pledge(pledge.id(), pledge.contributor(), pledge.budgetLine(), pledge.earmarking(), pledge.region(),
                 pledge.currency(), pledge.fxRate(), pledge.pledgedOn(), List.of(schedule)), version, "org.unhabitat.pledge.corrected.v1");
     }
 
-    String pay(Pledge pledge, String amount, String fxRate, String usdAmount, String usdAtPledgeRate, String receivedOn, int forYear) {
+    public String pay(Pledge pledge, String amount, String fxRate, String usdAmount, String usdAtPledgeRate, String receivedOn, int forYear) {
         String eventId = UUID.randomUUID().toString();
         String payload = """
                 {"paymentId":"%s","pledgeId":"%s","contributor":%s,"budgetLine":"%s","earmarking":"%s","region":"%s",
@@ -58,7 +81,7 @@ final class ContributionEvents {
         return payload;
     }
 
-    void target(int year, String budgetLine, String amountUsd) {
+    public void target(int year, String budgetLine, String amountUsd) {
         KafkaRecords.publish(bootstrapServers, "targets.events", year + ":" + budgetLine, UUID.randomUUID().toString(),
                 "org.unhabitat.target.set.v1", """
                         {"year":%d,"budgetLine":"%s","amountUsd":"%s","revision":1,"setBy":"finance","reason":"internal note",
@@ -66,29 +89,29 @@ final class ContributionEvents {
     }
 
     /** A softly earmarked single-year pledge at {@code fxRate}; returns its id. */
-    UUID pledge(Contributor contributor, String budgetLine, String region, String currency, String amount, String fxRate,
+    public UUID pledge(Contributor contributor, String budgetLine, String region, String currency, String amount, String fxRate,
                 String pledgedOn) {
         Entry entry = new Entry(Integer.parseInt(pledgedOn.substring(0, 4)), amount, usd(amount, fxRate));
         return pledge(contributor, budgetLine, "SOFTLY_EARMARKED", region, currency, fxRate, pledgedOn, entry).id();
     }
 
     /** A payment towards {@code forYear} of a softly earmarked single-year pledge, at the pledge's own rate. */
-    void payment(UUID pledgeId, Contributor contributor, String budgetLine, String region, String currency, String amount,
+    public void payment(UUID pledgeId, Contributor contributor, String budgetLine, String region, String currency, String amount,
                  String fxRate, String receivedOn, int forYear) {
         Pledge pledge = new Pledge(pledgeId, contributor, budgetLine, "SOFTLY_EARMARKED", region, currency, fxRate, receivedOn,
                 List.of(new Entry(forYear, amount, usd(amount, fxRate))));
         pay(pledge, amount, fxRate, usd(amount, fxRate), usd(amount, fxRate), receivedOn, forYear);
     }
 
-    void cancellation(UUID pledgeId, String cancelledOn) {
+    public void cancellation(UUID pledgeId, String cancelledOn) {
         cancel(new Pledge(pledgeId, null, null, null, null, null, null, null, List.of()), 2, cancelledOn);
     }
 
-    void republish(Pledge pledge, String eventId, String type, String payload) {
+    public void republish(Pledge pledge, String eventId, String type, String payload) {
         KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), eventId, type, payload);
     }
 
-    void cancel(Pledge pledge, int version, String cancelledOn) {
+    public void cancel(Pledge pledge, int version, String cancelledOn) {
         String payload = """
                 {"pledgeId":"%s","version":%d,"reason":"internal note: partner withdrew","cancelledOn":"%s",
                  "writtenOff":"0.00","writtenOffUsd":"0.00","cancelledAt":"%sT12:00:00Z"}"""

@@ -14,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
 import org.unhabitat.contributions.domain.BudgetLine;
 import org.unhabitat.contributions.domain.Channel;
 import org.unhabitat.contributions.domain.Earmarking;
@@ -40,8 +39,10 @@ public class Pledge extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Allocated by the database in commit order (inserts are serialised), so keyset pages never miss a pledge. */
-    @Generated
+    /**
+     * The place in keyset order, given after commit by {@link PledgeNumbering}; null until then, and
+     * never written by Hibernate. Numbers grow in the order pledges are numbered, so pages never miss one.
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

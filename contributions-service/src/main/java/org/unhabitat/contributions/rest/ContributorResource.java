@@ -13,7 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,7 +35,8 @@ import java.net.URI;
 @Path("/api/v1/contributors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contributors")
+@Tag(name = "Contributors", description = "Member states, the European Commission, UN entities, funds, banks, foundations, "
+        + "local governments and individuals who pledge, each under a stable code.")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class ContributorResource {
 
@@ -46,10 +53,13 @@ public class ContributorResource {
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Register or update a contributor",
             description = "Member states by ISO 3166-1 alpha-3 code (SWE, TUR); others by a stable slug (EC, ADAPTATION-FUND, KFW). Finance.")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "Updated, or unchanged")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ContributorDto.class)),
+            headers = @Header(name = "Location", description = "The contributor", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged", content = @Content(schema = @Schema(implementation = ContributorDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid code, type or country (problem+json)")
-    public Response register(@Parameter(example = "SWE") @PathParam("code") String code,
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContributorRequest.class),
+            examples = @ExampleObject(name = "a multilateral fund", value = ApiExamples.CONTRIBUTOR)))
+    public Response register(@Parameter(example = "ADAPTATION-FUND") @PathParam("code") String code,
                              @Valid @NotNull ContributorRequest request) {
         ContributorService.Registration registration = contributors.register(code, request);
         return registration.created()

@@ -14,7 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +37,8 @@ import java.util.List;
 @Path("/api/v1/exchange-rates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Exchange rates")
+@Tag(name = "Exchange rates", description = "UN operational rates of exchange, in units of a currency per US dollar, one per "
+        + "currency and month, with every revision kept. Pledges and payments are converted to USD at the rate of their month.")
 public class ExchangeRateResource {
 
     private final ExchangeRateService rates;
@@ -49,9 +56,12 @@ public class ExchangeRateResource {
     @Operation(summary = "Set or revise the UN operational rate of exchange of a month",
             description = "Units of the currency per US dollar. A different value is a new revision; amounts already "
                     + "recorded keep the rate they were converted at. USD is always 1 and is not set. Finance.")
-    @APIResponse(responseCode = "201", description = "First rate for that month")
-    @APIResponse(responseCode = "200", description = "Revised, or unchanged")
+    @APIResponse(responseCode = "201", description = "First rate for that month", content = @Content(schema = @Schema(implementation = ExchangeRateDto.class)),
+            headers = @Header(name = "Location", description = "The month's rate", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Revised, or unchanged", content = @Content(schema = @Schema(implementation = ExchangeRateDto.class)))
     @APIResponse(responseCode = "400", description = "Unknown currency, bad month or rate (problem+json)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ExchangeRateRequest.class),
+            examples = @ExampleObject(name = "SEK in September 2021", value = ApiExamples.RATE)))
     public Response set(@Parameter(example = "SEK") @PathParam("currency") String currency,
                         @Parameter(example = "2021-09") @PathParam("month") String month,
                         @Valid @NotNull ExchangeRateRequest request) {

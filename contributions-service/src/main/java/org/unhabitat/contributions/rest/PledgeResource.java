@@ -16,7 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +48,8 @@ import java.util.UUID;
 @Path(PledgeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Pledges")
+@Tag(name = "Pledges", description = "Pledges by partners and finance, in the contributor's currency and over one or "
+        + "more years, with the payments received against them, corrections and cancellations.")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class PledgeResource {
 
@@ -68,12 +75,16 @@ public class PledgeResource {
                     + "A partner may pledge only for its own contributor code. programme names a programme learnt from "
                     + "targets-service's events; channel (default DIRECT) and modality (default GRANT) say how the money comes "
                     + "and in what form; each schedule entry is due on dueOn (default 31 December of its year).")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = PledgeDto.class)),
+            headers = @Header(name = "Location", description = "The new pledge", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid (problem+json with field errors); nothing written")
     @APIResponse(responseCode = "404", description = "A partner pledging for another contributor")
     @APIResponse(responseCode = "409", description = "Reference already used by this contributor (pledgeId names the pledge), or the key is in flight")
     @APIResponse(responseCode = "422", description = "No rate for the month; a programme not known here (one defined moments ago in "
             + "targets-service may not be known yet: retry shortly) or of another budget line; or the key was used with another body")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PledgeRequest.class),
+            examples = @ExampleObject(name = "Sweden, SEK 7 million for 2021", value = ApiExamples.PLEDGE)))
     public Response create(@Valid @NotNull PledgeRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
         return Responses.created(pledges.record(caller.get(), request, idempotencyKey), PATH + "/");
@@ -135,11 +146,15 @@ public class PledgeResource {
             description = "In the pledge's currency, converted at the rate of the month received. forYear is the schedule "
                     + "year it settles (default: the earliest with an unpaid balance); reference is the bank's or partner's id, "
                     + "unique per pledge. Finance.")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names the payment")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the payment",
+            content = @Content(schema = @Schema(implementation = PaymentDto.class)),
+            headers = @Header(name = "Location", description = "The new payment", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid amount or a date in the future (problem+json)")
     @APIResponse(responseCode = "409", description = "The pledge is cancelled, the reference is already used on this pledge "
             + "(Location and paymentId name that payment), or the key is in flight")
     @APIResponse(responseCode = "422", description = "Overpayment, another currency, no rate for the month, or not a schedule year")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PaymentRequest.class),
+            examples = @ExampleObject(name = "paid in full", value = ApiExamples.PAYMENT)))
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request,
                         @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
         return Responses.created(changes.recordPayment(caller.get(), id, request, idempotencyKey), PATH + "/" + id + "/payments/");
@@ -160,9 +175,11 @@ public class PledgeResource {
     @Operation(summary = "Correct a pledge's amount and schedule",
             description = "A new version with a reason; the old one stays readable under /versions. The pledge keeps its "
                     + "currency and rate. A year cannot be corrected below what is already paid towards it. Finance.")
-    @APIResponse(responseCode = "200", description = "The corrected pledge")
+    @APIResponse(responseCode = "200", description = "The corrected pledge", content = @Content(schema = @Schema(implementation = PledgeDto.class)))
     @APIResponse(responseCode = "409", description = "The pledge is cancelled")
     @APIResponse(responseCode = "422", description = "The correction would leave a year overpaid")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CorrectionRequest.class),
+            examples = @ExampleObject(name = "raised to SEK 8 million", value = ApiExamples.CORRECTION)))
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest request,
                             @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
         return Responses.changed(changes.correct(caller.get(), id, request, idempotencyKey));
@@ -172,8 +189,10 @@ public class PledgeResource {
     @Path("/{id}/cancellation")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Cancel a pledge", description = "The unpaid balance is written off, with the reason. Finance.")
-    @APIResponse(responseCode = "200", description = "The cancelled pledge")
+    @APIResponse(responseCode = "200", description = "The cancelled pledge", content = @Content(schema = @Schema(implementation = PledgeDto.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled, or paid in full")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CancellationRequest.class),
+            examples = @ExampleObject(name = "withdrawn", value = ApiExamples.CANCELLATION)))
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request,
                            @Parameter(description = KEY_HELP) @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String idempotencyKey) {
         return Responses.changed(changes.cancel(caller.get(), id, request, idempotencyKey));

@@ -74,18 +74,22 @@ final class PledgeRules {
         for (int i = 0; i < requested.size(); i++) {
             ScheduleEntryRequest entry = requested.get(i);
             String prefix = "schedule[" + i + "]";
-            if (Math.abs(entry.year() - pledgedOn.getYear()) > MAX_SCHEDULE_DISTANCE_YEARS) {
+            boolean nearThePledge = Math.abs((long) entry.year() - pledgedOn.getYear()) <= MAX_SCHEDULE_DISTANCE_YEARS;
+            if (!nearThePledge) {
                 violations.add(new FieldError(prefix + ".year", "must be within ten years of pledgedOn"));
             } else if (!years.add(entry.year())) {
                 violations.add(new FieldError(prefix + ".year", "appears more than once"));
             }
             checkAmount(prefix + ".amount", entry.amount(), currency, violations);
-            LocalDate dueOn = entry.dueOn() == null ? endOf(entry.year()) : entry.dueOn();
-            if (dueOn.getYear() != entry.year()) {
-                violations.add(new FieldError(prefix + ".dueOn", "must fall in its year " + entry.year()));
-            }
             total = total.add(entry.amount());
-            schedule.add(new YearAmount(entry.year(), entry.amount(), dueOn));
+            // A year far from the pledge may be no calendar year at all (2147483647): nothing is dated from it.
+            if (nearThePledge) {
+                LocalDate dueOn = entry.dueOn() == null ? endOf(entry.year()) : entry.dueOn();
+                if (dueOn.getYear() != entry.year()) {
+                    violations.add(new FieldError(prefix + ".dueOn", "must fall in its year " + entry.year()));
+                }
+                schedule.add(new YearAmount(entry.year(), entry.amount(), dueOn));
+            }
         }
         if (total.compareTo(amount) != 0) {
             violations.add(new FieldError("schedule", "adds up to " + total.toPlainString()

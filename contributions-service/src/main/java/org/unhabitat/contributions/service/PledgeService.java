@@ -1,8 +1,11 @@
 package org.unhabitat.contributions.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.unhabitat.contributions.api.AuditEntryDto;
 import org.unhabitat.contributions.api.Page;
 import org.unhabitat.contributions.api.PaymentDto;
@@ -20,6 +23,7 @@ import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.repository.PledgeNumbering;
 import org.unhabitat.contributions.repository.PledgeVersion;
 import org.unhabitat.contributions.repository.ScheduleEntry;
 import org.unhabitat.contributions.service.exception.DuplicateReferenceException;
@@ -43,6 +47,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PledgeService {
 
+    private static final Logger LOG = Logger.getLogger(PledgeService.class);
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
     private static final String CURSOR_PREFIX = "pledge-seq:";
@@ -51,26 +56,55 @@ public class PledgeService {
     private final ExchangeRateService rates;
     private final ProgrammeCatalogue programmes;
     private final AdvisoryLocks locks;
+    private final PledgeNumbering numbering;
     private final Outbox outbox;
     private final AuditTrail audit;
 
     public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, ProgrammeCatalogue programmes,
-                         AdvisoryLocks locks, Outbox outbox, AuditTrail audit) {
+                         AdvisoryLocks locks, PledgeNumbering numbering, Outbox outbox, AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
         this.programmes = programmes;
         this.locks = locks;
+        this.numbering = numbering;
         this.outbox = outbox;
         this.audit = audit;
     }
 
-    /** A partner may pledge only for itself; for any other code it learns nothing, not even that the code exists. */
-    @Transactional
+    /**
+     * Records the pledge in one transaction, then numbers it for the keyset order in a second one, so
+     * that a partner lists its pledge the moment it has the 201. A partner may pledge only for itself;
+     * for any other code it learns nothing, not even that the code exists.
+     */
     public WriteReceipt record(Caller caller, PledgeRequest request, String idempotencyKey) {
         if (!caller.mayActFor(request.contributorCode())) {
             throw new NoSuchResourceException("No contributor " + request.contributorCode());
         }
-        return idempotency.once(caller, idempotencyKey, "pledge.record", request, () -> create(caller, request));
+        WriteReceipt receipt = QuarkusTransaction.requiringNew().call(
+                () -> idempotency.once(caller, idempotencyKey, "pledge.record", request, () -> create(caller, request)));
+        try {
+            numbering.numberCommitted();
+        } catch (RuntimeException e) {
+            // The pledge is committed and the partner must hear so; the sweep below numbers it shortly.
+            LOG.warnf("Pledge recorded but not yet numbered for listing: %s", e.getMessage());
+        }
+        return receipt;
+    }
+
+    /**
+     * Numbers pledges whose writer stopped between commit and numbering (its process died, or the
+     * database went away for a moment), so they are listed within one sweep. Every instance sweeps;
+     * numbering runs one transaction at a time however many instances call it.
+     */
+    @Scheduled(every = "${pledges.numbering-sweep}", identity = "pledge-numbering-sweep",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void numberLeftovers() {
+        try {
+            numbering.numberCommitted();
+        } catch (RuntimeException e) {
+            // The database is away; the next sweep tries again, and the readiness check reports the outage.
+            LOG.debugf("Pledge numbering sweep skipped: %s", e.getMessage());
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,9 +135,10 @@ public class PledgeService {
     }
 
     /**
-     * Keyset pagination on the pledge sequence, which grows in commit order: a page never shifts
-     * when pledges arrive, and new ones appear at the end. {@code year} matches pledges whose
-     * current schedule has that year.
+     * Keyset pagination on the pledge number, given after commit in numbering order: a page never
+     * shifts when pledges arrive, and new ones appear at the end. A pledge is listed once numbered,
+     * which its writer does before answering. {@code year} matches pledges whose current schedule
+     * has that year.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PledgeDto> list(Caller caller, PledgeQuery query) {
@@ -169,8 +204,6 @@ public class PledgeService {
                 throw new DuplicateReferenceException(request.reference(), existing.get().id);
             }
         }
-        // Serialises pledge inserts so that seq order is commit order, which keyset pages rely on.
-        locks.lock("pledge-sequence");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Pledge pledge = new Pledge();
         pledge.id = UUID.randomUUID();

@@ -51,9 +51,4 @@ class ApiConventionsTest {
                 .body("paths.'/api/v1/pledges'.post.summary", equalTo("Record a pledge"))
                 .body("paths.'/api/v1/pledges/{id}/corrections'.post.summary", equalTo("Correct a pledge's amount and schedule"));
     }
-
-    @Test
-    void healthIsUp() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
 }

@@ -105,7 +105,7 @@ class ProgrammesChannelsAndDueDatesTest {
     }
 
     @Test
-    void unknownChannelsAndModalitiesAndDueDatesOutsideTheirYearAreBadRequests() {
+    void unknownChannelsAndModalitiesDueDatesOutsideTheirYearAndYearsBeyondTheCalendarAreBadRequests() {
         long before = Ledger.rows(dataSource);
         post(plain().replace("}", ",\"channel\":\"CARRIER_PIGEON\"}")).statusCode(400);
         post(plain().replace("}", ",\"modality\":\"GIFT_CARD\"}")).statusCode(400);
@@ -115,6 +115,9 @@ class ProgrammesChannelsAndDueDatesTest {
                 .body("errors.message", contains("must fall in its year 2021"));
         post(plain().replace("}", ",\"programme\":\"" + "X".repeat(41) + "\"}")).statusCode(400)
                 .body("errors.field", contains("programme"));
+        post(plain().replace("}", ",\"schedule\":[{\"year\":2147483647,\"amount\":\"1000\"}]}"))
+                .statusCode(400)
+                .body("errors.field", contains("schedule[0].year"));
         assertEquals(before, Ledger.rows(dataSource), "nothing written");
     }
 

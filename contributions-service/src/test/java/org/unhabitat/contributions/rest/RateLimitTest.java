@@ -37,6 +37,11 @@ class RateLimitTest {
     }
 
     @Test
+    void anIpv6ClientIsLimitedPerSlashSixtyFour() {
+        CHECKS.anIpv6ClientIsLimitedPerSlashSixtyFour();
+    }
+
+    @Test
     void badTokensSpendTheAddressBudgetToo() {
         CHECKS.badTokensSpendTheAddressBudgetToo();
     }

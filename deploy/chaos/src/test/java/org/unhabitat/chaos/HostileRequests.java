@@ -73,7 +73,10 @@ final class HostileRequests {
                         () -> object().put("amountUsd", "1000.00").put("reason", "hostile"), List.of("amountUsd", "reason")),
                 new Endpoint("targets", "PUT", () -> "/api/v1/plans/2030-2033", this::plan, List.of("lines", "reason")),
                 new Endpoint("reporting", "POST", () -> "/api/v1/admin/rebuild", () -> null, List.of()),
-                new Endpoint("reporting", "POST", () -> "/api/v1/snapshots/2021-12", () -> null, List.of()));
+                new Endpoint("reporting", "POST", () -> "/api/v1/snapshots/2021-12", () -> null, List.of()),
+                new Endpoint("reporting", "POST", () -> "/api/v1/admin/dead-letters/redrive", () -> null, List.of()),
+                new Endpoint("reporting", "DELETE", () -> "/api/v1/admin/dead-letters/contributions.events-0-" + random.nextInt(1000),
+                        () -> object().put("reason", "hostile"), List.of("reason")));
     }
 
     Request next() {
@@ -123,8 +126,11 @@ final class HostileRequests {
         String value;
         if (field.toLowerCase().contains("amount") || field.equals("unitsPerUsd")) {
             // A zero target or approved budget is a real figure, not bad input; zero money or a zero rate is.
+            // A rate has more than two decimals by nature: 1.001 units per dollar is a rate, not a hostile value.
             List<String> amounts = field.equals("amountUsd")
-                    ? HOSTILE_AMOUNTS.stream().filter(amount -> !amount.matches("0(\\.0+)?")).toList() : HOSTILE_AMOUNTS;
+                    ? HOSTILE_AMOUNTS.stream().filter(amount -> !amount.matches("0(\\.0+)?")).toList()
+                    : field.equals("unitsPerUsd") ? HOSTILE_AMOUNTS.stream().filter(amount -> !amount.equals("1.001")).toList()
+                    : HOSTILE_AMOUNTS;
             value = amounts.get(random.nextInt(amounts.size()));
         } else if (field.endsWith("On")) {
             value = HOSTILE_DATES.get(random.nextInt(HOSTILE_DATES.size()));

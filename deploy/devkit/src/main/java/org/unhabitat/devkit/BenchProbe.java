@@ -5,6 +5,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +57,8 @@ public final class BenchProbe {
     public static final int REPLAY_YEAR = 2005;
 
     private static final Pattern PLEDGED = Pattern.compile("\"pledgedUsd\":\"?([0-9.]+)");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -106,7 +112,9 @@ public final class BenchProbe {
     /**
      * Under a background load at {@code perSecond}, posts one marker pledge of USD 1 at a time and
      * polls /progress until the marker year's pledged total includes it. The lag is counted from the
-     * 201 response, which the service sends only after its transaction has committed.
+     * 201 response, which the service sends only after its transaction has committed. Meanwhile
+     * another thread follows the partner's list of marker pledges, as a partner's sync job would, and
+     * times the same 201 to the first read of the list that holds the marker.
      */
     private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds) throws Exception {
         String token = partnerToken();
@@ -125,12 +133,20 @@ public final class BenchProbe {
         long[] lags = new long[100_000];
         int samples = 0;
         int lost = 0;
+        MarkerList markers = new MarkerList(contributionsUrl, token);
+        CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
         while (System.nanoTime() < deadline && samples < lags.length) {
             HttpResponse<String> posted = postPledge(contributionsUrl, token, "lag-" + UUID.randomUUID(), MARKER_YEAR, "1.00");
             long committed = System.nanoTime();
             if (posted.statusCode() != 201) {
                 throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
             }
+            Matcher id = ID.matcher(posted.body());
+            if (!id.find()) {
+                throw new IllegalStateException("Marker pledge without an id: " + posted.body());
+            }
+            listing.join();
+            listing = CompletableFuture.runAsync(() -> markers.timeUntilListed(id.group(1), committed));
             BigDecimal expected = seen.add(BigDecimal.ONE);
             long giveUp = committed + TimeUnit.SECONDS.toNanos(10);
             while ((seen = pledgedTotal(progress)).compareTo(expected) < 0 && System.nanoTime() < giveUp) {
@@ -143,11 +159,76 @@ public final class BenchProbe {
             }
         }
         background.join();
+        listing.join();
         long[] measured = Arrays.copyOf(lags, samples);
         Arrays.sort(measured);
-        System.out.printf("samples=%d not_seen_in_10s=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f background_sent=%d background_errors=%d%n",
+        long[] listed = markers.latenciesMicros();
+        System.out.printf("samples=%d not_seen_in_10s=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f background_sent=%d background_errors=%d"
+                        + " listed=%d listed_on_first_read=%d not_listed_in_10s=%d listed_p99_ms=%.1f%n",
                 samples, lost, percentile(measured, 50) / 1000.0, percentile(measured, 99) / 1000.0,
-                percentile(measured, 100) / 1000.0, load.sent.get(), load.errors.get());
+                percentile(measured, 100) / 1000.0, load.sent.get(), load.errors.get(),
+                listed.length, markers.onFirstRead, markers.notListed, percentile(listed, 99) / 1000.0);
+    }
+
+    /**
+     * The partner's marker pledges as its sync job reads them: from the cursor that led to the last
+     * page, page by page to the end. Only markers have the marker year, so the pages stay short.
+     */
+    private final class MarkerList {
+        private final String contributionsUrl;
+        private final String token;
+        private final List<Long> latencies = new ArrayList<>();
+        private String cursor;
+        private int onFirstRead;
+        private int notListed;
+
+        MarkerList(String contributionsUrl, String token) {
+            this.contributionsUrl = contributionsUrl;
+            this.token = token;
+        }
+
+        /** Reads the list until it holds the pledge, timing from {@code since}; gives up after 10 s. */
+        void timeUntilListed(String pledgeId, long since) {
+            long giveUp = since + TimeUnit.SECONDS.toNanos(10);
+            for (int read = 0; System.nanoTime() < giveUp; read++) {
+                if (readToTheEnd().contains("\"id\":\"" + pledgeId + "\"")) {
+                    latencies.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - since));
+                    if (read == 0) {
+                        onFirstRead++;
+                    }
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            notListed++;
+        }
+
+        private String readToTheEnd() {
+            try {
+                while (true) {
+                    String query = "?year=" + MARKER_YEAR + "&limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+                    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(contributionsUrl + "/api/v1/pledges" + query))
+                            .timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (page.statusCode() != 200) {
+                        throw new IllegalStateException("GET pledges" + query + ": " + page.statusCode() + " " + page.body());
+                    }
+                    Matcher next = NEXT.matcher(page.body());
+                    if (!next.find()) {
+                        return page.body();
+                    }
+                    cursor = next.group(1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        long[] latenciesMicros() {
+            return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
     }
 
     /** Publishes pledge-recorded events as contributions-service's relay would, with acks from all replicas. */

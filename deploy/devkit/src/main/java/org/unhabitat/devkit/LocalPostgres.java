@@ -19,6 +19,10 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgres {
 
+    /** Under the data directory: the cluster itself, and where zonky extracts the binaries. */
+    static final String DATA = "pgdata";
+    static final String BINARIES = "binaries";
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: LocalPostgres DATA_DIR PORT DATABASE...");
@@ -28,7 +32,14 @@ public final class LocalPostgres {
         int port = Integer.parseInt(args[1]);
         List<String> databases = List.of(args).subList(2, args.length);
 
-        EmbeddedPostgres postgres = start(dataDirectory, port);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = start(dataDirectory, port);
+        } catch (PostgresUpgrade.Refused refused) {
+            System.err.println(refused.getMessage());
+            System.exit(3);
+            return;
+        }
         createMissingDatabases(postgres, databases);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,18 +50,35 @@ public final class LocalPostgres {
         stopped.await();
     }
 
+    /**
+     * Starts the server on {@code dataDirectory/pgdata}, upgrading a PostgreSQL 14 directory to 17 first
+     * ({@link PostgresUpgrade}).
+     *
+     * @throws PostgresUpgrade.Refused when the data cannot be upgraded here; its message says what to do
+     */
     public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory.resolve("pgdata"))
-                .setOverrideWorkingDirectory(dataDirectory.resolve("binaries").toFile())
+        PostgresUpgrade.upgradeIfNeeded(dataDirectory, PostgresUpgrade.ClientTools.fromEnvironment(), System.out);
+        return durable(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory.resolve(DATA))
+                .setOverrideWorkingDirectory(dataDirectory.resolve(BINARIES).toFile())
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setServerConfig("max_connections", "200")
-                // zonky turns this off for speed, and then a crash loses commits the services have already
-                // acknowledged to their clients: the suite's promise that nothing acknowledged is lost needs it on.
-                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200"))
                 .start();
+    }
+
+    /**
+     * PostgreSQL's own durable defaults, which zonky turns off for speed (it passes -F, so fsync=off, and
+     * synchronous_commit=off). Without them a crash loses commits the services have already acknowledged,
+     * and a power cut or an OS crash can corrupt the cluster. The services' tests keep zonky's faster
+     * settings (SuiteInfrastructure); the local run and everything that runs on LocalPostgres do not.
+     */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     public static void createMissingDatabases(EmbeddedPostgres postgres, List<String> databases) throws SQLException {

@@ -37,6 +37,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final DevTokens tokens;
     private final Map<String, List<Integer>> ports = new LinkedHashMap<>();
+    private final Map<String, List<Integer>> managementPorts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
 
     public SuiteUnderTest() throws Exception {
@@ -52,17 +53,21 @@ public final class SuiteUnderTest implements AutoCloseable {
         tokens = DevTokens.fromKeyDirectory(workDirectory, ISSUER, AUDIENCE);
         for (String service : List.of("contributions", "targets", "reporting")) {
             List<Integer> servicePorts = new ArrayList<>();
+            List<Integer> serviceManagementPorts = new ArrayList<>();
             for (int instance = 0; instance < instancesPerService; instance++) {
                 int port = freePort();
+                int managementPort = freePort();
                 servicePorts.add(port);
-                processes.add(start(service, port));
+                serviceManagementPorts.add(managementPort);
+                processes.add(start(service, port, managementPort));
             }
             ports.put(service, servicePorts);
+            managementPorts.put(service, serviceManagementPorts);
         }
         try {
             for (String service : ports.keySet()) {
-                for (String url : urls(service)) {
-                    awaitReady(service, url, Duration.ofSeconds(120));
+                for (int instance = 0; instance < instancesPerService; instance++) {
+                    awaitReady(service, ports.get(service).get(instance), managementPorts.get(service).get(instance), Duration.ofSeconds(120));
                 }
             }
         } catch (Exception notReady) {
@@ -89,7 +94,7 @@ public final class SuiteUnderTest implements AutoCloseable {
         return tokens;
     }
 
-    private Process start(String service, int port) throws IOException {
+    private Process start(String service, int port, int managementPort) throws IOException {
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged yet: " + jar);
@@ -98,6 +103,7 @@ public final class SuiteUnderTest implements AutoCloseable {
         String prefix = service.toUpperCase();
         Map<String, String> environment = builder.environment();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put(prefix + "_DB_URL", postgres.getJdbcUrl("postgres", service));
         environment.put(prefix + "_DB_USER", "postgres");
         environment.put(prefix + "_DB_PASSWORD", "postgres");
@@ -110,16 +116,15 @@ public final class SuiteUnderTest implements AutoCloseable {
         return builder.start();
     }
 
-    private void awaitReady(String service, String url, Duration timeout) throws Exception {
+    private void awaitReady(String service, int port, int managementPort, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (status(url + "/q/health/ready") == 200) {
+            if (status("http://127.0.0.1:" + managementPort + "/q/health/ready") == 200) {
                 return;
             }
             Thread.sleep(250);
         }
-        String port = url.substring(url.lastIndexOf(':') + 1);
-        throw new IllegalStateException(service + "-service at " + url + " was not ready within " + timeout + "; its log:\n"
+        throw new IllegalStateException(service + "-service on port " + port + " was not ready within " + timeout + "; its log:\n"
                 + Files.readString(workDirectory.resolve(service + "-" + port + ".log")));
     }
 

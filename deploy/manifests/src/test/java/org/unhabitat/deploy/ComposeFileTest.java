@@ -84,8 +84,10 @@ class ComposeFileTest {
                     || SuiteChecks.IMAGE_VARIABLES.contains(variable) || variable.startsWith("QUARKUS_"),
                     variable + " is read by neither " + service + " nor its image (a typo?)");
         }
-        assertTrue(container.path("ports").toString().contains(config.httpPort() + ":" + config.httpPort()));
-        assertTrue(container.path("healthcheck").path("test").toString().contains(":" + config.httpPort() + "/q/health/ready"));
+        assertEquals("[\"" + config.httpPort() + ":" + config.httpPort() + "\"]", container.path("ports").toString(),
+                "only the API port is published, never the management port");
+        assertTrue(container.path("healthcheck").path("test").toString().contains(":" + config.managementPort() + "/q/health/ready"),
+                "the health check asks the management port");
         String database = service.replace("-service", "");
         assertTrue(container.path("environment").path(database.toUpperCase() + "_DB_URL").asText().endsWith("/" + database));
     }
@@ -105,6 +107,22 @@ class ComposeFileTest {
                 assertTrue(command.contains("--topic " + topic + " "), topic + " is not created");
             }
             assertTrue(init.contains(service.replace("-service", "")), "no database for " + service);
+        }
+    }
+
+    @Test
+    @DisplayName("the file contains no key and mounts none: the services trust the JWKS of an issuer given in the environment")
+    void noKeyIsContainedOrMounted() throws IOException {
+        String text = Files.readString(FILE);
+        for (String keyMaterial : List.of("BEGIN", "PRIVATE KEY", "PUBLIC KEY", ".pem", "/keys", "jwt-public", "jwt-private")) {
+            assertTrue(!text.contains(keyMaterial), "the Compose file mentions " + keyMaterial);
+        }
+        COMPOSE.path("services").fields().forEachRemaining(service -> service.getValue().path("volumes").forEach(volume ->
+                assertTrue(!volume.asText().startsWith("./data/"), service.getKey() + " mounts " + volume.asText())));
+        for (String service : ServiceConfig.SERVICES) {
+            JsonNode environment = COMPOSE.path("services").path(service).path("environment");
+            assertEquals("${JWKS_URL:?set it in deploy/.env to the JWKS URL of that issuer}", environment.path("JWT_PUBLIC_KEY_LOCATION").asText(), service);
+            assertTrue(environment.path("JWT_ISSUER").asText().startsWith("${JWT_ISSUER:?"), service + " must not default to a development issuer");
         }
     }
 

@@ -150,8 +150,10 @@ class ContainerImageTest {
                 expected.size(), expected.values().stream().mapToLong(Long::longValue).sum() >> 20, compressed >> 20);
 
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            managementPort = management.getLocalPort();
         }
         Path key = work.resolve("jwt-public.pem");
         if (!Files.exists(key)) {
@@ -179,7 +181,8 @@ class ContainerImageTest {
                 "JWT_PUBLIC_KEY_LOCATION", key.toUri().toString(),
                 // Nothing listens there: the services start without a broker and report it in readiness.
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
-                "QUARKUS_HTTP_PORT", String.valueOf(port)));
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort)));
         Process process = java.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -187,7 +190,7 @@ class ContainerImageTest {
             HttpResponse<String> live = null;
             while (Instant.now().isBefore(deadline) && process.isAlive()) {
                 try {
-                    live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
+                    live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/live")).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (live.statusCode() == 200) {
                         break;
@@ -200,7 +203,7 @@ class ContainerImageTest {
             if (live == null || live.statusCode() != 200) {
                 fail(service + " did not become live from the image's files:\n" + tail(work.resolve(service + ".log")));
             }
-            JsonNode ready = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+            JsonNode ready = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             boolean databaseUp = false;
             for (JsonNode check : ready.path("checks")) {

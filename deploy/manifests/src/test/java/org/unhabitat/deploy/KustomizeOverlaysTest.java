@@ -47,13 +47,20 @@ class KustomizeOverlaysTest {
     void everyObjectMatchesItsTypedModel(String kustomization) {
         List<ObjectNode> objects = Kustomize.render(K8S.resolve(kustomization));
         assertEquals(List.of(), ModelValidator.validate(objects));
-        assertEquals(26, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools and 4 topics, 3 databases");
+        assertEquals(37, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools, 4 topics and 3 users,"
+                + " 3 databases, 7 NetworkPolicies and an Ingress");
     }
 
     @ParameterizedTest(name = "in {0}, references resolve, probes and resources are set and every required variable is provided")
     @ValueSource(strings = {"base", "overlays/staging", "overlays/production"})
     void referencesResolve(String kustomization) {
         assertEquals(List.of(), SuiteChecks.check(Kustomize.render(K8S.resolve(kustomization)), Suite.ROOT));
+    }
+
+    @ParameterizedTest(name = "in {0}, Kafka requires each service's own user with least privilege, NetworkPolicies deny by default and the Ingress serves only API ports over TLS")
+    @ValueSource(strings = {"base", "overlays/staging", "overlays/production"})
+    void trustAroundTheServicesIsClosed(String kustomization) {
+        assertEquals(List.of(), SecurityChecks.check(Kustomize.render(K8S.resolve(kustomization)), Suite.ROOT));
     }
 
     @ParameterizedTest(name = "the {0} overlay puts everything in namespace {1} and pins the images to tag {2}")
@@ -142,6 +149,31 @@ class KustomizeOverlaysTest {
         List<String> problems = SuiteChecks.check(
                 Kustomize.render(broken(copy, file, from.replace("\\n", "\n"), to.replace("\\n", "\n")).resolve("overlays/production")),
                 Suite.ROOT);
+        assertTrue(problems.stream().anyMatch(p -> p.contains(reason)), what + " was not refused: " + problems);
+    }
+
+    @ParameterizedTest(name = "a broken copy with {0} fails the security checks")
+    @CsvSource(delimiter = '|', value = {
+            "a Kafka listener without authentication|base/kafka/kafka.yaml|        authentication:\\n          type: scram-sha-512\\n        networkPolicyPeers:|        networkPolicyPeers:|accepts clients without authentication",
+            "a Kafka listener open to every pod|base/kafka/kafka.yaml|        networkPolicyPeers:|        networkPolicyPeer:|reachable from every pod",
+            "Kafka without ACLs|base/kafka/kafka.yaml|    authorization:\\n      type: simple|    authorization:\\n      type: custom|no simple authorization",
+            "a service without its KafkaUser|base/kafka/users.yaml|  name: targets-service\\n|  name: targets-svc\\n|runs without its KafkaUser targets-service",
+            "a service using another's credentials|base/reporting-service.yaml|                  name: reporting-service\\n                  key: sasl.jaas.config|                  name: contributions-service\\n                  key: sasl.jaas.config|does not come from its KafkaUser's Secret reporting-service",
+            "reporting allowed to write a producer's topic|base/kafka/users.yaml|          name: contributions.events\\n          patternType: literal\\n        operations: [Read, Describe]|          name: contributions.events\\n          patternType: literal\\n        operations: [Read, Write, Describe]|topic contributions.events (literal) [Describe, Read, Write] is wider",
+            "a topic ACL by prefix|base/kafka/users.yaml|          name: targets.events\\n          patternType: literal\\n        operations: [Write, Describe]|          name: targets.\\n          patternType: prefix\\n        operations: [Write, Describe]|topic targets. (prefix) [Describe, Write] is wider",
+            "every consumer group|base/kafka/users.yaml|          name: reporting-service.\\n          patternType: prefix|          name: \"*\"\\n          patternType: literal|group * (literal) [Describe, Read] is wider",
+            "a cluster-wide ACL|base/kafka/users.yaml|          type: group\\n          name: contributions-service.|          type: cluster\\n          name: contributions-service.|cluster contributions-service. (prefix) [Describe, Read] is wider",
+            "a namespace without NetworkPolicies|base/kustomization.yaml|  - network-policies.yaml\\n  - ingress.yaml|  - ingress.yaml|has no NetworkPolicies",
+            "no default deny|base/network-policies.yaml|  name: default-deny-ingress\\nspec:\\n  podSelector: {}|  name: default-deny-ingress\\nspec:\\n  podSelector:\\n    matchLabels:\\n      app.kubernetes.io/name: targets-service|no default-deny NetworkPolicy",
+            "the management port open beyond monitoring|base/network-policies.yaml|kubernetes.io/metadata.name: monitoring|kubernetes.io/metadata.name: ingress-nginx|not only to the namespace monitoring",
+            "a database reachable from another service|base/network-policies.yaml|              app.kubernetes.io/name: reporting-service\\n        - podSelector:\\n            matchLabels:\\n              cnpg.io/cluster: reporting-db|              app.kubernetes.io/name: targets-service\\n        - podSelector:\\n            matchLabels:\\n              cnpg.io/cluster: reporting-db|neither reporting-service nor its own instances",
+            "an Ingress to the management port|base/ingress.yaml|                name: reporting-service\\n                port:\\n                  name: http|                name: reporting-service\\n                port:\\n                  number: 9083|not its API port",
+            "an Ingress host without TLS|base/ingress.yaml|        - targets.REPLACE-domain.example.org\\n        - reporting|        - reporting|targets.REPLACE-domain.example.org is served without TLS",
+    })
+    void brokenSecurityIsRefused(String what, String file, String from, String to, String reason, @TempDir Path copy) throws IOException {
+        List<String> problems = SecurityChecks.check(
+                Kustomize.render(broken(copy, file, from.replace("\\n", "\n"), to.replace("\\n", "\n"))
+                        .resolve("overlays/production")), Suite.ROOT);
         assertTrue(problems.stream().anyMatch(p -> p.contains(reason)), what + " was not refused: " + problems);
     }
 

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * rather than listed by hand, so a new required variable fails the manifests' checks until it is set.
  */
 record ServiceConfig(String service, Set<String> requiredVariables, Set<String> optionalVariables,
-                     Set<String> producedTopics, Set<String> consumedTopics, boolean relaysAnOutbox, int httpPort) {
+                     Set<String> producedTopics, Set<String> consumedTopics, Set<String> consumerGroups,
+                     boolean relaysAnOutbox, int httpPort, int managementPort) {
 
     static final List<String> SERVICES = List.of("contributions-service", "targets-service", "reporting-service");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+    private static final Pattern GROUP = Pattern.compile("^mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id=(.+)$");
     private static final Pattern TOPIC = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(?:dead-letter-queue\\.)?topic=(.+)$");
 
     static ServiceConfig of(Path suiteRoot, String service) {
@@ -34,8 +36,10 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
         Set<String> optional = new TreeSet<>();
         Set<String> produced = new TreeSet<>();
         Set<String> consumed = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
         int port = 8080;
         boolean outbox = false;
+        int managementPort = 9000;
         for (String raw : lines) {
             String line = raw.strip();
             // Profile-prefixed lines (%dev., %test.) never apply in a cluster.
@@ -52,11 +56,18 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
                 (topic.group(1).equals("incoming") && !deadLetter ? consumed : produced).add(topic.group(2).strip());
             }
             outbox |= line.startsWith("mp.messaging.outgoing.outbox.");
+            Matcher group = GROUP.matcher(line);
+            if (group.matches()) {
+                groups.add(group.group(1).strip());
+            }
             if (line.startsWith("quarkus.http.port=")) {
                 port = Integer.parseInt(line.substring("quarkus.http.port=".length()).strip());
             }
+            if (line.startsWith("quarkus.management.port=")) {
+                managementPort = Integer.parseInt(line.substring("quarkus.management.port=".length()).strip());
+            }
         }
         optional.removeAll(required);
-        return new ServiceConfig(service, required, optional, produced, consumed, outbox, port);
+        return new ServiceConfig(service, required, optional, produced, consumed, groups, outbox, port, managementPort);
     }
 }

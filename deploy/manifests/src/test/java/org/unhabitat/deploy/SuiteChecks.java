@@ -25,6 +25,10 @@ final class SuiteChecks {
     /** Keys of the Secret CloudNativePG generates as {@code <cluster>-app}. */
     static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
+    /** Keys of the Secret Strimzi's User Operator generates for a SCRAM-SHA-512 KafkaUser, named after it. */
+    static final Set<String> STRIMZI_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
+    /** Keys of the Secret {@code <cluster>-cluster-ca-cert} the Strimzi Cluster Operator generates. */
+    static final Set<String> STRIMZI_CA_SECRET_KEYS = Set.of("ca.crt", "ca.p12", "ca.password");
     /** Read by the UBI OpenJDK image's run-java.sh rather than by the application. */
     static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "JAVA_OPTS", "GC_CONTAINER_OPTIONS");
 
@@ -87,7 +91,18 @@ final class SuiteChecks {
             for (JsonNode volume : pod.path("volumes")) {
                 volumes.add(volume.path("name").asText());
                 referenced(where + " volume " + volume.path("name").asText(), volume.path("configMap").path("name"), "ConfigMap");
-                referenced(where + " volume " + volume.path("name").asText(), volume.path("secret").path("secretName"), "Secret");
+                JsonNode secret = volume.path("secret");
+                if (!secret.isMissingNode()) {
+                    if (!secretExists(secret.path("secretName").asText())) {
+                        problem(where + " volume " + volume.path("name").asText() + ": the Secret " + secret.path("secretName").asText() + " does not exist");
+                    }
+                    for (JsonNode item : secret.path("items")) {
+                        if (!secretKeyExists(secret.path("secretName").asText(), item.path("key").asText())) {
+                            problem(where + " volume " + volume.path("name").asText() + ": the missing secret key "
+                                    + secret.path("secretName").asText() + "/" + item.path("key").asText());
+                        }
+                    }
+                }
             }
             for (JsonNode container : pod.path("containers")) {
                 String in = where + " container " + container.path("name").asText();
@@ -207,15 +222,33 @@ final class SuiteChecks {
         return names;
     }
 
-    /** A Secret in the rendered output, or one CloudNativePG generates for a rendered Cluster. */
+    /**
+     * A Secret in the rendered output, or one an operator generates for a rendered object: CloudNativePG
+     * for a Cluster, Strimzi for a KafkaUser and for a Kafka cluster's CA.
+     */
     private boolean secretKeyExists(String secret, String key) {
         Optional<ObjectNode> rendered = named("Secret", secret);
         if (rendered.isPresent()) {
             return rendered.get().path("data").has(key) || rendered.get().path("stringData").has(key);
         }
-        return secret.endsWith("-app")
-                && named("Cluster", secret.substring(0, secret.length() - "-app".length())).isPresent()
-                && CNPG_APP_SECRET_KEYS.contains(key);
+        return generatedSecretKeys(secret).contains(key);
+    }
+
+    private boolean secretExists(String secret) {
+        return named("Secret", secret).isPresent() || !generatedSecretKeys(secret).isEmpty();
+    }
+
+    private Set<String> generatedSecretKeys(String secret) {
+        if (secret.endsWith("-app") && named("Cluster", secret.substring(0, secret.length() - "-app".length())).isPresent()) {
+            return CNPG_APP_SECRET_KEYS;
+        }
+        if (named("KafkaUser", secret).filter(u -> u.path("spec").path("authentication").path("type").asText().equals("scram-sha-512")).isPresent()) {
+            return STRIMZI_USER_SECRET_KEYS;
+        }
+        if (secret.endsWith("-cluster-ca-cert") && named("Kafka", secret.substring(0, secret.length() - "-cluster-ca-cert".length())).isPresent()) {
+            return STRIMZI_CA_SECRET_KEYS;
+        }
+        return Set.of();
     }
 
     private void referenced(String where, JsonNode name, String kind) {
@@ -325,17 +358,33 @@ final class SuiteChecks {
         if (brokers < 3) {
             problem("Kafka " + cluster + ": " + brokers + " brokers, fewer than the replication factor 3");
         }
-        int plainPort = -1;
-        for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
-            if (!listener.path("tls").asBoolean() && listener.path("type").asText().equals("internal")) {
-                plainPort = listener.path("port").asInt();
-            }
-        }
-        String bootstrap = cluster + "-kafka-bootstrap:" + plainPort;
+        // The clients' bootstrap names an internal listener, with the protocol and mechanism it takes.
         for (ObjectNode map : ofKind("ConfigMap")) {
-            JsonNode servers = map.path("data").path("KAFKA_BOOTSTRAP_SERVERS");
-            if (!servers.isMissingNode() && !servers.asText().equals(bootstrap)) {
-                problem("ConfigMap " + name(map) + ": KAFKA_BOOTSTRAP_SERVERS is " + servers.asText() + ", not " + bootstrap);
+            JsonNode data = map.path("data");
+            JsonNode servers = data.path("KAFKA_BOOTSTRAP_SERVERS");
+            if (servers.isMissingNode()) {
+                continue;
+            }
+            JsonNode listener = null;
+            for (JsonNode candidate : kafka.path("spec").path("kafka").path("listeners")) {
+                if (candidate.path("type").asText().equals("internal")
+                        && servers.asText().equals(cluster + "-kafka-bootstrap:" + candidate.path("port").asInt())) {
+                    listener = candidate;
+                }
+            }
+            if (listener == null) {
+                problem("ConfigMap " + name(map) + ": KAFKA_BOOTSTRAP_SERVERS " + servers.asText() + " is no internal listener of " + cluster);
+                continue;
+            }
+            String protocol = (listener.path("authentication").isMissingNode() ? "" : "SASL_")
+                    + (listener.path("tls").asBoolean() ? "SSL" : "PLAINTEXT");
+            if (!data.path("KAFKA_SECURITY_PROTOCOL").asText("PLAINTEXT").equals(protocol)) {
+                problem("ConfigMap " + name(map) + ": KAFKA_SECURITY_PROTOCOL is " + data.path("KAFKA_SECURITY_PROTOCOL").asText("unset")
+                        + ", but the listener " + listener.path("name").asText() + " takes " + protocol);
+            }
+            String mechanism = listener.path("authentication").path("type").asText().toUpperCase();
+            if (!mechanism.isEmpty() && !data.path("KAFKA_SASL_MECHANISM").asText().equals(mechanism)) {
+                problem("ConfigMap " + name(map) + ": KAFKA_SASL_MECHANISM is not " + mechanism);
             }
         }
         Map<String, Integer> partitions = new HashMap<>();

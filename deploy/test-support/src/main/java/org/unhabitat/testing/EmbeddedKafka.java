@@ -24,6 +24,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    // Kept forever, as deploy/run.sh keeps them: a rebuild replays the topics from their first record.
+                    .setConfigProp("log.retention.ms", "-1")
                     .build();
             cluster.format();
             cluster.startup();

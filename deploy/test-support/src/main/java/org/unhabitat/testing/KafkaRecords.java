@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -61,6 +63,12 @@ public final class KafkaRecords {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The broker refused the test event", e);
         }
+    }
+
+    /** The records with the first of each CloudEvents id: what an idempotent consumer applies. */
+    public static List<ConsumerRecord<String, String>> distinctEvents(List<ConsumerRecord<String, String>> records) {
+        Set<String> seen = new HashSet<>();
+        return records.stream().filter(record -> seen.add(header(record, "ce_id"))).toList();
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,6 +1,6 @@
 package org.unhabitat.reporting.mapping;
 
-import org.unhabitat.reporting.rest.dto.IatiOrganisation;
+import org.unhabitat.reporting.api.IatiOrganisation;
 
 import java.io.StringWriter;
 import java.time.LocalDate;

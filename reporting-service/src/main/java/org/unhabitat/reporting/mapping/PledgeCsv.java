@@ -1,6 +1,6 @@
 package org.unhabitat.reporting.mapping;
 
-import org.unhabitat.reporting.rest.dto.OpenPledgeRow;
+import org.unhabitat.reporting.api.OpenPledgeRow;
 
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -1,37 +1,85 @@
 package org.unhabitat.reporting.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.unhabitat.reporting.messaging.events.IncomingEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+import org.unhabitat.reporting.config.ConsumptionConfig;
+import org.unhabitat.reporting.messaging.events.EventDecoder;
+import org.unhabitat.reporting.service.ConsumptionService;
+import org.unhabitat.reporting.service.ReadModelRebuilt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The two topics reporting reads. Each record is applied before the next one of its partition, so
- * the events of one aggregate are applied in order; one that cannot be applied goes to the
- * dead-letter topic and consumption goes on.
+ * The two topics reporting reads, each by a consumer of its own in its own consumer group. The events of
+ * one aggregate share a partition, and each partition is applied in offset order, so they are applied in
+ * the order they were published.
  */
 @ApplicationScoped
 public class EventConsumers {
 
-    public static final String TARGETS_CHANNEL = "targets-events";
-    public static final String CONTRIBUTIONS_CHANNEL = "contributions-events";
+    public static final String TARGETS_TOPIC = "targets.events";
+    public static final String CONTRIBUTIONS_TOPIC = "contributions.events";
+    /** Groups keep their names from before positions moved to the database: monitoring still reads them. */
+    public static final Map<String, String> GROUP_BY_TOPIC = Map.of(
+            TARGETS_TOPIC, "reporting-service.targets",
+            CONTRIBUTIONS_TOPIC, "reporting-service.contributions");
 
-    private final EventDispatcher dispatcher;
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
-    public EventConsumers(EventDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    private final Map<String, Object> kafkaConfig;
+    private final ConsumptionConfig settings;
+    private final ConsumptionService consumption;
+    private final EventDecoder decoder;
+    private final DeadLetterTopic deadLetterTopic;
+    private final List<TopicConsumer> consumers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public EventConsumers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumptionConfig settings,
+                          ConsumptionService consumption, EventDecoder decoder, DeadLetterTopic deadLetterTopic) {
+        this.kafkaConfig = kafkaConfig;
+        this.settings = settings;
+        this.consumption = consumption;
+        this.decoder = decoder;
+        this.deadLetterTopic = deadLetterTopic;
     }
 
-    @Incoming(TARGETS_CHANNEL)
-    @Blocking
-    public void consumeTargetsEvent(ConsumerRecord<String, String> record) {
-        dispatcher.dispatch(IncomingEvent.from(record));
+    void start(@Observes StartupEvent startup) {
+        for (String topic : List.of(TARGETS_TOPIC, CONTRIBUTIONS_TOPIC)) {
+            TopicConsumer consumer = new TopicConsumer(topic, GROUP_BY_TOPIC.get(topic), kafkaConfig, settings, consumption,
+                    decoder, deadLetterTopic);
+            Thread thread = new Thread(consumer, "consume-" + topic);
+            thread.setDaemon(true);
+            consumers.add(consumer);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
-    @Incoming(CONTRIBUTIONS_CHANNEL)
-    @Blocking
-    public void consumeContributionsEvent(ConsumerRecord<String, String> record) {
-        dispatcher.dispatch(IncomingEvent.from(record));
+    /** Consumers leave their groups at once, so that their partitions move to other instances without waiting. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        consumers.forEach(TopicConsumer::stop);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            if (thread.isAlive()) {
+                LOG.warnf("%s did not stop within 10 s", thread.getName());
+            }
+        }
+    }
+
+    /** A rebuild asked of this instance: its consumers seek at once rather than at their next look. */
+    void rebuilt(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadModelRebuilt rebuilt) {
+        consumers.forEach(TopicConsumer::checkGenerationNow);
+    }
+
+    List<TopicConsumer> consumers() {
+        return List.copyOf(consumers);
     }
 }

@@ -1,176 +1,411 @@
 package org.unhabitat.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.unhabitat.reporting.domain.EntryPosition;
-import org.unhabitat.reporting.messaging.events.ContributorRef;
-import org.unhabitat.reporting.messaging.events.PaymentRecordedV1;
-import org.unhabitat.reporting.messaging.events.PledgeStateV1;
+import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Writes of the pledge book and of the income aggregates; callers hold the transaction. */
+/**
+ * The pledge book and the income aggregates, read and written a batch of events at a time: the rows a
+ * batch touches are loaded once, and each is written once. Pledges, schedules and payments, thousands in a
+ * replay, go in one set-based statement per table; the aggregates, a few rows per batch, in JDBC batches.
+ * Callers hold the transaction.
+ *
+ * <p>A batch's ids are joined as an unnested array rather than matched with {@code = ANY}: right after a
+ * rebuild's TRUNCATE the planner believes the tables empty and scans them, and a scan that compares every
+ * row with every id grows with their product.
+ */
 @ApplicationScoped
 public class PledgeBookRepository {
 
     /** Counts every payment recorded so far: the pledge book as it stands now. */
     public static final LocalDate NOW = LocalDate.of(9999, 12, 31);
 
-    private final EntityManager entityManager;
-
-    public PledgeBookRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public record PledgeRow(UUID pledgeId, int version, String contributorCode, String budgetLine, String earmarking,
+                            String region, String currency, BigDecimal fxRate, BigDecimal usdAmount, LocalDate pledgedOn,
+                            boolean multiYear, LocalDate cancelledOn) {
     }
 
-    public void upsertContributor(ContributorRef contributor) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO contributor (code, name, type, country) VALUES (:code, :name, :type, :country)
-                        ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country""")
-                .setParameter("code", contributor.code())
-                .setParameter("name", contributor.name())
-                .setParameter("type", contributor.type())
-                .setParameter("country", contributor.country())
-                .executeUpdate();
+    public record EntryRow(int year, BigDecimal amount, BigDecimal usdAmount) {
     }
 
-    public Optional<Integer> pledgeVersion(UUID pledgeId) {
-        List<?> versions = entityManager.createNativeQuery("SELECT version FROM pledge WHERE pledge_id = :id FOR UPDATE")
-                .setParameter("id", pledgeId).getResultList();
-        return versions.stream().findFirst().map(version -> ((Number) version).intValue());
+    /** What has been paid towards one schedule year, in the pledge's currency and in USD at the pledge's rate. */
+    public record Paid(BigDecimal amount, BigDecimal usdAtPledgeRate) {
+
+        public static final Paid NOTHING = new Paid(BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Paid plus(Paid other) {
+            return new Paid(amount.add(other.amount), usdAtPledgeRate.add(other.usdAtPledgeRate));
+        }
     }
 
-    public String budgetLineOf(UUID pledgeId) {
-        return (String) entityManager.createNativeQuery("SELECT budget_line FROM pledge WHERE pledge_id = :id")
-                .setParameter("id", pledgeId).getSingleResult();
+    public record PendingCancellation(UUID pledgeId, int version, LocalDate cancelledOn) {
     }
 
-    /** Replaces the pledge's state and schedule; a cancellation already recorded is kept. */
-    public void replacePledge(PledgeStateV1 pledge) {
-        entityManager.createNativeQuery("""
+    public record PaymentRow(UUID paymentId, UUID pledgeId, BigDecimal amount, BigDecimal usdAmount, BigDecimal usdAtPledgeRate,
+                             LocalDate receivedOn, int forYear) {
+    }
+
+    /** Everything the pledge book holds about some pledges, loaded at once; the pledges stay locked. */
+    public record Loaded(Map<UUID, PledgeRow> pledges, Map<UUID, SortedMap<Integer, EntryRow>> entries,
+                         Map<UUID, Map<Integer, Paid>> paid, Map<UUID, PendingCancellation> cancellations,
+                         Set<UUID> knownPayments) {
+    }
+
+    public record BookKey(int year, String budgetLine) {
+    }
+
+    /** A change to the pledged and outstanding USD of one year and line. */
+    public record BookChange(BigDecimal pledgedUsd, BigDecimal outstandingUsd) {
+
+        public BookChange plus(BookChange other) {
+            return new BookChange(pledgedUsd.add(other.pledgedUsd), outstandingUsd.add(other.outstandingUsd));
+        }
+
+        public boolean isZero() {
+            return pledgedUsd.signum() == 0 && outstandingUsd.signum() == 0;
+        }
+    }
+
+    public record LineDay(LocalDate day, String budgetLine) {
+    }
+
+    public record LineIncome(BigDecimal receivedUsd, BigDecimal priorYearUsd) {
+
+        public LineIncome plus(LineIncome other) {
+            return new LineIncome(receivedUsd.add(other.receivedUsd), priorYearUsd.add(other.priorYearUsd));
+        }
+    }
+
+    public record IncomeKey(LocalDate day, String budgetLine, String region, String earmarking, boolean multiYear,
+                            String contributorCode) {
+    }
+
+    private final DataSource dataSource;
+
+    public PledgeBookRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The pledges, their schedules, what has been paid towards each year, cancellations waiting for their
+     * pledge, and which of {@code paymentIds} are recorded already. The pledge rows are locked, so that a
+     * redrive and the consumer never interleave on one pledge.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Loaded load(Collection<UUID> pledgeIds, Collection<UUID> paymentIds) {
+        Map<UUID, PledgeRow> pledges = new HashMap<>();
+        Map<UUID, SortedMap<Integer, EntryRow>> entries = new HashMap<>();
+        Map<UUID, Map<Integer, Paid>> paid = new HashMap<>();
+        Map<UUID, PendingCancellation> cancellations = new HashMap<>();
+        Set<UUID> knownPayments = new HashSet<>();
+        if (pledgeIds.isEmpty()) {
+            return new Loaded(pledges, entries, paid, cancellations, knownPayments);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Array ids = connection.createArrayOf("uuid", pledgeIds.stream().sorted().toArray());
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT p.pledge_id, p.version, p.contributor_code, p.budget_line, p.earmarking, p.region, p.currency,
+                           p.fx_rate, p.usd_amount, p.pledged_on, p.multi_year, p.cancelled_on
+                    FROM unnest(?::uuid[]) AS wanted (id) JOIN pledge p ON p.pledge_id = wanted.id
+                    ORDER BY p.pledge_id FOR UPDATE OF p""")) {
+                select.setArray(1, ids);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        PledgeRow pledge = new PledgeRow(rows.getObject(1, UUID.class), rows.getInt(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7).trim(),
+                                rows.getBigDecimal(8), rows.getBigDecimal(9), rows.getObject(10, LocalDate.class),
+                                rows.getBoolean(11), rows.getObject(12, LocalDate.class));
+                        pledges.put(pledge.pledgeId(), pledge);
+                    }
+                }
+            }
+            if (!pledges.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement("""
+                        SELECT e.pledge_id, e.year, e.amount, e.usd_amount
+                        FROM unnest(?::uuid[]) AS wanted (id) JOIN pledge_entry e ON e.pledge_id = wanted.id""")) {
+                    select.setArray(1, connection.createArrayOf("uuid", pledges.keySet().toArray()));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            entries.computeIfAbsent(rows.getObject(1, UUID.class), id -> new TreeMap<>())
+                                    .put(rows.getInt(2), new EntryRow(rows.getInt(2), rows.getBigDecimal(3), rows.getBigDecimal(4)));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT y.pledge_id, y.for_year, SUM(y.amount), SUM(y.usd_at_pledge_rate)
+                    FROM unnest(?::uuid[]) AS wanted (id) JOIN payment y ON y.pledge_id = wanted.id
+                    GROUP BY y.pledge_id, y.for_year""")) {
+                select.setArray(1, ids);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        paid.computeIfAbsent(rows.getObject(1, UUID.class), id -> new HashMap<>())
+                                .put(rows.getInt(2), new Paid(rows.getBigDecimal(3), rows.getBigDecimal(4)));
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT c.pledge_id, c.version, c.cancelled_on
+                    FROM unnest(?::uuid[]) AS wanted (id) JOIN pledge_cancellation c ON c.pledge_id = wanted.id""")) {
+                select.setArray(1, ids);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        PendingCancellation cancellation = new PendingCancellation(rows.getObject(1, UUID.class), rows.getInt(2),
+                                rows.getObject(3, LocalDate.class));
+                        cancellations.put(cancellation.pledgeId(), cancellation);
+                    }
+                }
+            }
+            if (!paymentIds.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT y.payment_id FROM unnest(?::uuid[]) AS wanted (id) JOIN payment y ON y.payment_id = wanted.id")) {
+                    select.setArray(1, connection.createArrayOf("uuid", paymentIds.toArray()));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            knownPayments.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+            return new Loaded(pledges, entries, paid, cancellations, knownPayments);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Writes pledges in their final state of the batch, and replaces the schedules of those in
+     * {@code schedules}; pledges in {@code hadSchedule} lose their old schedule first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void savePledges(Collection<PledgeRow> pledges, Map<UUID, ? extends Collection<EntryRow>> schedules,
+                            Collection<UUID> hadSchedule) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!pledges.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement("""
                         INSERT INTO pledge (pledge_id, version, contributor_code, budget_line, earmarking, region, currency,
-                                            fx_rate, usd_amount, pledged_on, multi_year)
-                        VALUES (:id, :version, :contributor, :line, :earmarking, :region, :currency, :rate, :usd, :pledgedOn, :multiYear)
+                                            fx_rate, usd_amount, pledged_on, multi_year, cancelled_on)
+                        SELECT id, version, contributor, line, earmarking, region, currency, CAST(rate AS NUMERIC),
+                               CAST(usd AS NUMERIC), CAST(pledged_on AS DATE), multi_year, CAST(cancelled_on AS DATE)
+                        FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::boolean[], ?::text[])
+                             AS row (id, version, contributor, line, earmarking, region, currency, rate, usd, pledged_on,
+                                     multi_year, cancelled_on)
                         ON CONFLICT (pledge_id) DO UPDATE SET version = excluded.version,
                             contributor_code = excluded.contributor_code, budget_line = excluded.budget_line,
                             earmarking = excluded.earmarking, region = excluded.region, currency = excluded.currency,
                             fx_rate = excluded.fx_rate, usd_amount = excluded.usd_amount, pledged_on = excluded.pledged_on,
-                            multi_year = excluded.multi_year""")
-                .setParameter("id", pledge.pledgeId())
-                .setParameter("version", pledge.version())
-                .setParameter("contributor", pledge.contributor().code())
-                .setParameter("line", pledge.budgetLine())
-                .setParameter("earmarking", pledge.earmarking())
-                .setParameter("region", pledge.region())
-                .setParameter("currency", pledge.currency())
-                .setParameter("rate", pledge.fxRate())
-                .setParameter("usd", pledge.usdAmount())
-                .setParameter("pledgedOn", Date.valueOf(pledge.pledgedOn()))
-                .setParameter("multiYear", pledge.multiYear())
-                .executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM pledge_entry WHERE pledge_id = :id")
-                .setParameter("id", pledge.pledgeId()).executeUpdate();
-        for (PledgeStateV1.ScheduleEntry entry : pledge.schedule()) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount) VALUES (:id, :year, :amount, :usd)""")
-                    .setParameter("id", pledge.pledgeId())
-                    .setParameter("year", entry.year())
-                    .setParameter("amount", entry.amount())
-                    .setParameter("usd", entry.usdAmount())
-                    .executeUpdate();
+                            multi_year = excluded.multi_year, cancelled_on = excluded.cancelled_on""")) {
+                    List<PledgeRow> rows = List.copyOf(pledges);
+                    upsert.setArray(1, connection.createArrayOf("uuid", column(rows, PledgeRow::pledgeId)));
+                    upsert.setArray(2, connection.createArrayOf("int4", column(rows, PledgeRow::version)));
+                    upsert.setArray(3, connection.createArrayOf("text", column(rows, PledgeRow::contributorCode)));
+                    upsert.setArray(4, connection.createArrayOf("text", column(rows, PledgeRow::budgetLine)));
+                    upsert.setArray(5, connection.createArrayOf("text", column(rows, PledgeRow::earmarking)));
+                    upsert.setArray(6, connection.createArrayOf("text", column(rows, PledgeRow::region)));
+                    upsert.setArray(7, connection.createArrayOf("text", column(rows, PledgeRow::currency)));
+                    upsert.setArray(8, connection.createArrayOf("text", column(rows, pledge -> pledge.fxRate().toPlainString())));
+                    upsert.setArray(9, connection.createArrayOf("text", column(rows, pledge -> pledge.usdAmount().toPlainString())));
+                    upsert.setArray(10, connection.createArrayOf("text", column(rows, pledge -> pledge.pledgedOn().toString())));
+                    upsert.setArray(11, connection.createArrayOf("bool", column(rows, PledgeRow::multiYear)));
+                    upsert.setArray(12, connection.createArrayOf("text", column(rows, pledge -> pledge.cancelledOn() == null
+                            ? null : pledge.cancelledOn().toString())));
+                    upsert.executeUpdate();
+                }
+            }
+            if (!hadSchedule.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM pledge_entry e USING unnest(?::uuid[]) AS gone (id) WHERE e.pledge_id = gone.id")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", hadSchedule.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            if (!schedules.isEmpty()) {
+                List<UUID> ids = new ArrayList<>();
+                List<EntryRow> entries = new ArrayList<>();
+                schedules.forEach((pledgeId, schedule) -> schedule.forEach(entry -> {
+                    ids.add(pledgeId);
+                    entries.add(entry);
+                }));
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount)
+                        SELECT id, year, CAST(amount AS NUMERIC), CAST(usd AS NUMERIC)
+                        FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[]) AS row (id, year, amount, usd)""")) {
+                    insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    insert.setArray(2, connection.createArrayOf("int4", column(entries, EntryRow::year)));
+                    insert.setArray(3, connection.createArrayOf("text", column(entries, entry -> entry.amount().toPlainString())));
+                    insert.setArray(4, connection.createArrayOf("text", column(entries, entry -> entry.usdAmount().toPlainString())));
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
         }
     }
 
-    public void markCancelled(UUID pledgeId, int version, LocalDate cancelledOn) {
-        entityManager.createNativeQuery("UPDATE pledge SET cancelled_on = :on, version = :version WHERE pledge_id = :id")
-                .setParameter("on", Date.valueOf(cancelledOn))
-                .setParameter("version", version)
-                .setParameter("id", pledgeId)
-                .executeUpdate();
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertPayments(List<PaymentRow> payments) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)
+                     SELECT id, pledge, CAST(amount AS NUMERIC), CAST(usd AS NUMERIC), CAST(usd_at_pledge_rate AS NUMERIC),
+                            CAST(received_on AS DATE), for_year
+                     FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                          AS row (id, pledge, amount, usd, usd_at_pledge_rate, received_on, for_year)""")) {
+            insert.setArray(1, connection.createArrayOf("uuid", column(payments, PaymentRow::paymentId)));
+            insert.setArray(2, connection.createArrayOf("uuid", column(payments, PaymentRow::pledgeId)));
+            insert.setArray(3, connection.createArrayOf("text", column(payments, payment -> payment.amount().toPlainString())));
+            insert.setArray(4, connection.createArrayOf("text", column(payments, payment -> payment.usdAmount().toPlainString())));
+            insert.setArray(5, connection.createArrayOf("text", column(payments, payment -> payment.usdAtPledgeRate().toPlainString())));
+            insert.setArray(6, connection.createArrayOf("text", column(payments, payment -> payment.receivedOn().toString())));
+            insert.setArray(7, connection.createArrayOf("int4", column(payments, PaymentRow::forYear)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
-    public boolean paymentExists(UUID paymentId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM payment WHERE payment_id = :id")
-                .setParameter("id", paymentId).getResultList().isEmpty();
+    /** Keeps cancellations whose pledge is not known yet, and forgets those whose pledge has now arrived. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void saveCancellations(Collection<PendingCancellation> waiting, Collection<UUID> applied) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!waiting.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO pledge_cancellation (pledge_id, version, cancelled_on) VALUES (?, ?, ?)
+                        ON CONFLICT (pledge_id) DO UPDATE SET version = excluded.version, cancelled_on = excluded.cancelled_on""")) {
+                    for (PendingCancellation cancellation : waiting) {
+                        upsert.setObject(1, cancellation.pledgeId());
+                        upsert.setInt(2, cancellation.version());
+                        upsert.setDate(3, Date.valueOf(cancellation.cancelledOn()));
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            }
+            if (!applied.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM pledge_cancellation c USING unnest(?::uuid[]) AS gone (id) WHERE c.pledge_id = gone.id")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", applied.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
-    public void insertPayment(PaymentRecordedV1 payment) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)
-                        VALUES (:id, :pledge, :amount, :usd, :usdAtPledgeRate, :receivedOn, :forYear)""")
-                .setParameter("id", payment.paymentId())
-                .setParameter("pledge", payment.pledgeId())
-                .setParameter("amount", payment.amount())
-                .setParameter("usd", payment.usdAmount())
-                .setParameter("usdAtPledgeRate", payment.usdAtPledgeRate())
-                .setParameter("receivedOn", Date.valueOf(payment.receivedOn()))
-                .setParameter("forYear", payment.forYear())
-                .executeUpdate();
+    /** Adds each change to its year and line, in key order so that concurrent writers lock rows alike. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addToPledgeBook(Map<BookKey, BookChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     INSERT INTO pledge_book (year, budget_line, pledged_usd, outstanding_usd) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (year, budget_line) DO UPDATE SET
+                         pledged_usd = pledge_book.pledged_usd + excluded.pledged_usd,
+                         outstanding_usd = pledge_book.outstanding_usd + excluded.outstanding_usd""")) {
+            TreeMap<BookKey, BookChange> ordered = new TreeMap<>(
+                    Comparator.comparingInt(BookKey::year).thenComparing(BookKey::budgetLine));
+            ordered.putAll(changes);
+            for (Map.Entry<BookKey, BookChange> change : ordered.entrySet()) {
+                upsert.setInt(1, change.getKey().year());
+                upsert.setString(2, change.getKey().budgetLine());
+                upsert.setBigDecimal(3, change.getValue().pledgedUsd());
+                upsert.setBigDecimal(4, change.getValue().outstandingUsd());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
-    /** Each schedule year of the pledge with what has been paid towards it, counting payments received up to {@code asOf}. */
-    public List<EntryPosition> positions(UUID pledgeId, LocalDate asOf) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        SELECT e.year, e.amount, e.usd_amount,
-                               COALESCE(SUM(pay.amount), 0), COALESCE(SUM(pay.usd_at_pledge_rate), 0),
-                               p.fx_rate, p.cancelled_on IS NOT NULL AND p.cancelled_on <= :asOf
-                        FROM pledge_entry e
-                        JOIN pledge p ON p.pledge_id = e.pledge_id
-                        LEFT JOIN payment pay ON pay.pledge_id = e.pledge_id AND pay.for_year = e.year AND pay.received_on <= :asOf
-                        WHERE e.pledge_id = :id
-                        GROUP BY e.year, e.amount, e.usd_amount, p.fx_rate, p.cancelled_on""")
-                .setParameter("id", pledgeId)
-                .setParameter("asOf", Date.valueOf(asOf))
-                .getResultList();
-        return rows.stream().map(row -> toPosition((Object[]) row)).toList();
+    /** Adds income per day and line, and per day, line, region, earmarking, agreement length and contributor. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addIncome(Map<LineDay, LineIncome> byLine, Map<IncomeKey, BigDecimal> byContributor) {
+        if (byLine.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO line_income_by_day (day, budget_line, received_usd, prior_year_usd) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (day, budget_line) DO UPDATE SET
+                        received_usd = line_income_by_day.received_usd + excluded.received_usd,
+                        prior_year_usd = line_income_by_day.prior_year_usd + excluded.prior_year_usd""")) {
+                TreeMap<LineDay, LineIncome> ordered = new TreeMap<>(
+                        Comparator.comparing(LineDay::day).thenComparing(LineDay::budgetLine));
+                ordered.putAll(byLine);
+                for (Map.Entry<LineDay, LineIncome> income : ordered.entrySet()) {
+                    upsert.setDate(1, Date.valueOf(income.getKey().day()));
+                    upsert.setString(2, income.getKey().budgetLine());
+                    upsert.setBigDecimal(3, income.getValue().receivedUsd());
+                    upsert.setBigDecimal(4, income.getValue().priorYearUsd());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO income_by_day (day, budget_line, region, earmarking, multi_year, contributor_code, received_usd)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (day, budget_line, region, earmarking, multi_year, contributor_code) DO UPDATE SET
+                        received_usd = income_by_day.received_usd + excluded.received_usd""")) {
+                TreeMap<IncomeKey, BigDecimal> ordered = new TreeMap<>(Comparator.comparing(IncomeKey::day)
+                        .thenComparing(IncomeKey::budgetLine).thenComparing(IncomeKey::region).thenComparing(IncomeKey::earmarking)
+                        .thenComparing(IncomeKey::multiYear).thenComparing(IncomeKey::contributorCode));
+                ordered.putAll(byContributor);
+                for (Map.Entry<IncomeKey, BigDecimal> income : ordered.entrySet()) {
+                    IncomeKey key = income.getKey();
+                    upsert.setDate(1, Date.valueOf(key.day()));
+                    upsert.setString(2, key.budgetLine());
+                    upsert.setString(3, key.region());
+                    upsert.setString(4, key.earmarking());
+                    upsert.setBoolean(5, key.multiYear());
+                    upsert.setString(6, key.contributorCode());
+                    upsert.setBigDecimal(7, income.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
-    public void addToPledgeBook(int year, String budgetLine, BigDecimal pledgedUsd, BigDecimal outstandingUsd) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO pledge_book (year, budget_line, pledged_usd, outstanding_usd) VALUES (:year, :line, :pledged, :outstanding)
-                        ON CONFLICT (year, budget_line) DO UPDATE SET
-                            pledged_usd = pledge_book.pledged_usd + excluded.pledged_usd,
-                            outstanding_usd = pledge_book.outstanding_usd + excluded.outstanding_usd""")
-                .setParameter("year", year)
-                .setParameter("line", budgetLine)
-                .setParameter("pledged", pledgedUsd)
-                .setParameter("outstanding", outstandingUsd)
-                .executeUpdate();
-    }
-
-    public void addIncome(PaymentRecordedV1 payment) {
-        BigDecimal priorYear = payment.settlesPriorYear() ? payment.usdAmount() : BigDecimal.ZERO;
-        entityManager.createNativeQuery("""
-                        INSERT INTO line_income_by_day (day, budget_line, received_usd, prior_year_usd) VALUES (:day, :line, :usd, :prior)
-                        ON CONFLICT (day, budget_line) DO UPDATE SET
-                            received_usd = line_income_by_day.received_usd + excluded.received_usd,
-                            prior_year_usd = line_income_by_day.prior_year_usd + excluded.prior_year_usd""")
-                .setParameter("day", Date.valueOf(payment.receivedOn()))
-                .setParameter("line", payment.budgetLine())
-                .setParameter("usd", payment.usdAmount())
-                .setParameter("prior", priorYear)
-                .executeUpdate();
-        entityManager.createNativeQuery("""
-                        INSERT INTO income_by_day (day, budget_line, region, earmarking, multi_year, contributor_code, received_usd)
-                        VALUES (:day, :line, :region, :earmarking, :multiYear, :contributor, :usd)
-                        ON CONFLICT (day, budget_line, region, earmarking, multi_year, contributor_code) DO UPDATE SET
-                            received_usd = income_by_day.received_usd + excluded.received_usd""")
-                .setParameter("day", Date.valueOf(payment.receivedOn()))
-                .setParameter("line", payment.budgetLine())
-                .setParameter("region", payment.region())
-                .setParameter("earmarking", payment.earmarking())
-                .setParameter("multiYear", payment.multiYear())
-                .setParameter("contributor", payment.contributor().code())
-                .setParameter("usd", payment.usdAmount())
-                .executeUpdate();
-    }
-
-    private static EntryPosition toPosition(Object[] row) {
-        return new EntryPosition(((Number) row[0]).intValue(), (BigDecimal) row[1], (BigDecimal) row[2],
-                (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], (Boolean) row[6]);
+    /**
+     * One column of a batch's rows, for a set-based statement that unnests it: one statement per table and
+     * batch, rather than one per row. Exact decimals and dates travel as text and are cast in SQL.
+     */
+    private static <T> Object[] column(List<T> rows, Function<T, ?> value) {
+        Object[] column = new Object[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 }

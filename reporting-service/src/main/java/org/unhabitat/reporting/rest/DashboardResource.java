@@ -15,15 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.reporting.domain.BudgetLine;
-import org.unhabitat.reporting.rest.dto.DashboardData;
-import org.unhabitat.reporting.service.DonorReportService;
-import org.unhabitat.reporting.service.ProgressService;
+import org.unhabitat.reporting.api.DashboardData;
+import org.unhabitat.reporting.service.DashboardService;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The public dashboard: rendered here, charted in the browser by /dashboard/dashboard.js from the embedded JSON. */
 @Path("/")
@@ -34,18 +30,14 @@ public class DashboardResource {
     /** No inline script may run: the page's only scripts are same-origin files. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
-    private static final int TOP_CONTRIBUTORS = 10;
-
-    private final ProgressService progress;
-    private final DonorReportService donors;
+    private final DashboardService dashboards;
     private final ObjectMapper mapper;
     private final Template dashboard;
     private final Clock clock;
 
-    public DashboardResource(ProgressService progress, DonorReportService donors, ObjectMapper mapper,
-                             @Location("dashboard.html") Template dashboard, Clock clock) {
-        this.progress = progress;
-        this.donors = donors;
+    public DashboardResource(DashboardService dashboards, ObjectMapper mapper, @Location("dashboard.html") Template dashboard,
+                             Clock clock) {
+        this.dashboards = dashboards;
         this.mapper = mapper;
         this.dashboard = dashboard;
         this.clock = clock;
@@ -64,9 +56,7 @@ public class DashboardResource {
         Integer chosen = ReportParameters.optionalYear(year);
         int shown = chosen == null ? LocalDate.now(clock).getYear() : chosen;
         LocalDate cutOff = ReportParameters.asOf(asOf);
-        DashboardData data = new DashboardData(shown, cutOff, lineNames(), progress.forYear(shown, cutOff),
-                donors.regions(shown, cutOff), donors.monthly(shown, null, cutOff),
-                donors.topContributors(shown, null, TOP_CONTRIBUTORS, cutOff));
+        DashboardData data = dashboards.dashboard(shown, cutOff);
         String html = dashboard
                 .data("data", data)
                 .data("asOf", cutOff == null ? "" : cutOff.toString())
@@ -91,13 +81,5 @@ public class DashboardResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The dashboard data could not be serialised", e);
         }
-    }
-
-    private static Map<String, String> lineNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (BudgetLine line : BudgetLine.values()) {
-            names.put(line.name(), line.englishName());
-        }
-        return names;
     }
 }

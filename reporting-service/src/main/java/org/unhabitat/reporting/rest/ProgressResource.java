@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unhabitat.platform.problem.InvalidRequestException;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
+import org.unhabitat.reporting.api.ProgressReport;
 import org.unhabitat.reporting.service.ProgressService;
 
 import java.time.LocalDate;

@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.unhabitat.reporting.rest.dto.DonorBase;
-import org.unhabitat.reporting.rest.dto.Forecast;
-import org.unhabitat.reporting.rest.dto.Indicators;
-import org.unhabitat.reporting.rest.dto.MonthRow;
-import org.unhabitat.reporting.rest.dto.RegionRow;
-import org.unhabitat.reporting.rest.dto.TopContributorRow;
+import org.unhabitat.reporting.api.DonorBase;
+import org.unhabitat.reporting.api.Forecast;
+import org.unhabitat.reporting.api.Indicators;
+import org.unhabitat.reporting.api.MonthRow;
+import org.unhabitat.reporting.api.RegionRow;
+import org.unhabitat.reporting.api.TopContributorRow;
 import org.unhabitat.reporting.service.DonorReportService;
 import org.unhabitat.reporting.service.IndicatorService;
 

@@ -11,10 +11,10 @@ import org.unhabitat.reporting.domain.ReportPeriod;
 import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.ContributorIncome;
 import org.unhabitat.reporting.repository.ReportQueries.KeyedIncome;
-import org.unhabitat.reporting.rest.dto.DonorBase;
-import org.unhabitat.reporting.rest.dto.MonthRow;
-import org.unhabitat.reporting.rest.dto.RegionRow;
-import org.unhabitat.reporting.rest.dto.TopContributorRow;
+import org.unhabitat.reporting.api.DonorBase;
+import org.unhabitat.reporting.api.MonthRow;
+import org.unhabitat.reporting.api.RegionRow;
+import org.unhabitat.reporting.api.TopContributorRow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,16 +34,25 @@ public class DonorReportService {
     /** Individuals are reported together under this code, so that no one's name is ever published. */
     public static final String INDIVIDUAL_DONORS_CODE = "INDIVIDUAL-DONORS";
     public static final String INDIVIDUAL_DONORS_NAME = "Individual donors";
+    /**
+     * Contributors whose own event has not arrived yet: their money shows, their names and codes do not, since
+     * any of them may be an individual.
+     */
+    public static final String UNIDENTIFIED_CODE = "UNIDENTIFIED-CONTRIBUTORS";
+    public static final String UNIDENTIFIED_NAME = "Contributors not yet identified";
 
     private final ReportQueries queries;
+    private final ReportReads reads;
 
-    public DonorReportService(ReportQueries queries) {
+    public DonorReportService(ReportQueries queries, ReportReads reads) {
+        this.reads = reads;
         this.queries = queries;
     }
 
     /** Ranked by income received, ties by name; {@code budgetLine} null means every line. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<TopContributorRow> topContributors(int year, BudgetLine budgetLine, int limit, LocalDate asOf) {
+        reads.oneMoment();
         ReportPeriod period = ReportPeriod.ofYear(year, asOf);
         List<ContributorIncome> ranked = anonymised(queries.incomeByContributor(period.from(), period.to(),
                 budgetLine == null ? null : budgetLine.name())).stream()
@@ -60,8 +69,9 @@ public class DonorReportService {
     }
 
     /** Every region, in Figure 3's order, with its share of the year's income. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<RegionRow> regions(int year, LocalDate asOf) {
+        reads.oneMoment();
         ReportPeriod period = ReportPeriod.ofYear(year, asOf);
         Map<String, BigDecimal> byRegion = toMap(queries.incomeByRegion(period.from(), period.to()));
         BigDecimal total = byRegion.values().stream().reduce(Money.ZERO, BigDecimal::add);
@@ -74,8 +84,9 @@ public class DonorReportService {
     }
 
     /** Twelve months, each with its income and the running total since January. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<MonthRow> monthly(int year, BudgetLine budgetLine, LocalDate asOf) {
+        reads.oneMoment();
         ReportPeriod period = ReportPeriod.ofYear(year, asOf);
         Map<String, BigDecimal> byMonth = toMap(queries.incomeByMonth(period.from(), period.to(),
                 budgetLine == null ? null : budgetLine.name()));
@@ -91,13 +102,14 @@ public class DonorReportService {
     }
 
     /** New, resumed and increased core donors, by the contract's definitions. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public DonorBase donorBase(int year, LocalDate asOf) {
+        reads.oneMoment();
         LocalDate cutOff = ReportPeriod.ofYear(year, asOf).to();
         Map<String, Map<Integer, BigDecimal>> coreIncome = new HashMap<>();
         // Individuals are one donor here as everywhere in public: a person's code would identify them.
         for (Object[] row : queries.lineIncomeByContributorAndYear(BudgetLine.FOUNDATION_NON_EARMARKED.name(), 1900, cutOff,
-                INDIVIDUAL_DONORS_CODE)) {
+                INDIVIDUAL_DONORS_CODE, UNIDENTIFIED_CODE)) {
             coreIncome.computeIfAbsent((String) row[0], code -> new HashMap<>())
                     .merge(((Number) row[1]).intValue(), (BigDecimal) row[2], BigDecimal::add);
         }
@@ -107,9 +119,12 @@ public class DonorReportService {
 
     private List<ContributorIncome> anonymised(List<ContributorIncome> incomes) {
         BigDecimal individuals = Money.ZERO;
+        BigDecimal unidentified = Money.ZERO;
         List<ContributorIncome> named = new ArrayList<>();
         for (ContributorIncome income : incomes) {
-            if ("INDIVIDUAL".equals(income.type())) {
+            if (income.type() == null) {
+                unidentified = unidentified.add(income.receivedUsd());
+            } else if ("INDIVIDUAL".equals(income.type())) {
                 individuals = individuals.add(income.receivedUsd());
             } else {
                 named.add(income);
@@ -117,6 +132,9 @@ public class DonorReportService {
         }
         if (individuals.signum() > 0) {
             named.add(new ContributorIncome(INDIVIDUAL_DONORS_CODE, INDIVIDUAL_DONORS_NAME, "INDIVIDUAL", individuals));
+        }
+        if (unidentified.signum() > 0) {
+            named.add(new ContributorIncome(UNIDENTIFIED_CODE, UNIDENTIFIED_NAME, null, unidentified));
         }
         return named;
     }

@@ -10,10 +10,10 @@ import org.unhabitat.reporting.domain.RunRateForecast;
 import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.KeyedIncome;
 import org.unhabitat.reporting.repository.ReportQueries.LineIncome;
-import org.unhabitat.reporting.rest.dto.Forecast;
-import org.unhabitat.reporting.rest.dto.Indicators;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
-import org.unhabitat.reporting.rest.dto.ProgressRow;
+import org.unhabitat.reporting.api.Forecast;
+import org.unhabitat.reporting.api.Indicators;
+import org.unhabitat.reporting.api.ProgressReport;
+import org.unhabitat.reporting.api.ProgressRow;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,17 +31,20 @@ public class IndicatorService {
             BudgetLine.FOUNDATION_EARMARKED.name(), BudgetLine.TECHNICAL_COOPERATION.name());
 
     private final ReportQueries queries;
+    private final ReportReads reads;
     private final ProgressService progress;
     private final Clock clock;
 
-    public IndicatorService(ReportQueries queries, ProgressService progress, Clock clock) {
+    public IndicatorService(ReportQueries queries, ProgressService progress, Clock clock, ReportReads reads) {
+        this.reads = reads;
         this.queries = queries;
         this.progress = progress;
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Indicators indicators(int year, LocalDate asOf) {
+        reads.oneMoment();
         ReportPeriod period = ReportPeriod.ofYear(year, asOf);
         List<LineIncome> byLine = queries.incomeByLine(period.from(), period.to());
         BigDecimal voluntary = byLine.stream().filter(line -> VOLUNTARY_LINES.contains(line.budgetLine()))
@@ -61,8 +64,9 @@ public class IndicatorService {
                 queries.memberStatesWithIncome(period.from(), period.to()), mix);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Forecast forecast(int year, LocalDate asOf) {
+        reads.oneMoment();
         LocalDate from = asOf != null ? asOf : LocalDate.now(clock);
         ProgressReport report = progress.forYear(year, from);
         RunRateForecast method = new RunRateForecast(year, from);

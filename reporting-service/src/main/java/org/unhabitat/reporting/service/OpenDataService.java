@@ -9,8 +9,8 @@ import org.unhabitat.reporting.repository.OpenDataQueries;
 import org.unhabitat.reporting.repository.OpenDataQueries.PledgeEntryRow;
 import org.unhabitat.reporting.repository.OpenDataQueries.YearLineFigure;
 import org.unhabitat.reporting.repository.PledgeBookRepository;
-import org.unhabitat.reporting.rest.dto.IatiOrganisation;
-import org.unhabitat.reporting.rest.dto.OpenPledgeRow;
+import org.unhabitat.reporting.api.IatiOrganisation;
+import org.unhabitat.reporting.api.OpenPledgeRow;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,11 +30,14 @@ public class OpenDataService {
 
     /** A person who gives online is published only as one of many, never by name or code. */
     public static final String INDIVIDUAL_DONOR_NAME = "Individual donor";
+    public static final String UNIDENTIFIED_CONTRIBUTOR_NAME = "Contributor not yet identified";
 
     private final OpenDataQueries queries;
+    private final ReportReads reads;
     private final Clock clock;
 
-    public OpenDataService(OpenDataQueries queries, Clock clock) {
+    public OpenDataService(OpenDataQueries queries, Clock clock, ReportReads reads) {
+        this.reads = reads;
         this.queries = queries;
         this.clock = clock;
     }
@@ -43,8 +46,9 @@ public class OpenDataService {
     public record PledgePage(List<OpenPledgeRow> rows, UUID continueAfter) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public PledgePage pledges(int year, LocalDate asOf, int limit, UUID afterPledgeId) {
+        reads.oneMoment();
         LocalDate cutOff = asOf == null ? PledgeBookRepository.NOW : asOf;
         List<PledgeEntryRow> entries = queries.pledgeEntries(year, cutOff, afterPledgeId, limit + 1);
         boolean more = entries.size() > limit;
@@ -52,19 +56,23 @@ public class OpenDataService {
         return new PledgePage(rows, more ? rows.get(rows.size() - 1).pledgeId() : null);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public IatiOrganisation organisation() {
+        reads.oneMoment();
         // The file's timestamp follows the data, not the request, so an unchanged file keeps its ETag.
         Instant lastUpdated = queries.lastChange().orElseGet(clock::instant).truncatedTo(ChronoUnit.SECONDS);
         return new IatiOrganisation(lastUpdated, byYear(queries.annualTargets()), byYear(queries.incomeByYear()));
     }
 
+    /** Individuals, and contributors not known yet (who may be individuals), are never published by name or code. */
     private static OpenPledgeRow published(PledgeEntryRow entry) {
         EntryPosition position = entry.position();
+        boolean unidentified = entry.contributorType() == null;
         boolean individual = "INDIVIDUAL".equals(entry.contributorType());
         return new OpenPledgeRow(entry.pledgeId(), position.year(),
-                individual ? DonorReportService.INDIVIDUAL_DONORS_CODE : entry.contributorCode(),
-                individual ? INDIVIDUAL_DONOR_NAME : entry.contributorName(),
+                unidentified ? DonorReportService.UNIDENTIFIED_CODE
+                        : individual ? DonorReportService.INDIVIDUAL_DONORS_CODE : entry.contributorCode(),
+                unidentified ? UNIDENTIFIED_CONTRIBUTOR_NAME : individual ? INDIVIDUAL_DONOR_NAME : entry.contributorName(),
                 entry.contributorType(), entry.budgetLine(), entry.earmarking(), entry.region(), entry.currency(),
                 position.amount(), position.fxRate(), position.usdAmount(), entry.pledgedOn(), Money.usd(entry.paidUsd()),
                 position.outstandingUsd(), status(position));

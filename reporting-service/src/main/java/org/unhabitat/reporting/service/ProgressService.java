@@ -11,8 +11,8 @@ import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.LineFigure;
 import org.unhabitat.reporting.repository.ReportQueries.LineIncome;
 import org.unhabitat.reporting.repository.ReportQueries.LinePledges;
-import org.unhabitat.reporting.rest.dto.ProgressReport;
-import org.unhabitat.reporting.rest.dto.ProgressRow;
+import org.unhabitat.reporting.api.ProgressReport;
+import org.unhabitat.reporting.api.ProgressRow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,21 +28,25 @@ import java.util.stream.Collectors;
 public class ProgressService {
 
     private final ReportQueries queries;
+    private final ReportReads reads;
 
-    public ProgressService(ReportQueries queries) {
+    public ProgressService(ReportQueries queries, ReportReads reads) {
+        this.reads = reads;
         this.queries = queries;
     }
 
     /** Progress in one year against that year's income targets; a line without a target has none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ProgressReport forYear(int year, LocalDate asOf) {
+        reads.oneMoment();
         Map<BudgetLine, BigDecimal> targets = byLine(queries.annualTargets(year), LineFigure::budgetLine, LineFigure::amountUsd);
         return new ProgressReport(null, year, asOf, rows(targets, year, year, asOf), null).withTotals();
     }
 
     /** Progress over a plan's years against its envelopes; empty if no event has announced that plan. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<ProgressReport> againstPlan(String planId, LocalDate asOf) {
+        reads.oneMoment();
         List<PlanTarget> envelopes = PlanTarget.ofPlan(planId);
         if (envelopes.isEmpty()) {
             return Optional.empty();

@@ -15,7 +15,8 @@ import java.util.List;
 
 @Path("/api/v1/budget-lines")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Budget lines")
+@Tag(name = "Budget lines", description = "The four core budget lines against which every plan, target, budget and report "
+        + "is expressed.")
 public class BudgetLineResource {
 
     @GET

@@ -46,6 +46,9 @@ public class ProgrammeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProgrammeDto> find(String code) {
+        if (!isCode(code)) {
+            return Optional.empty();
+        }
         return Programme.<Programme>findByIdOptional(code).map(ProgrammeMapper::toDto);
     }
 
@@ -80,12 +83,18 @@ public class ProgrammeService {
     /** Empty when the programme is unknown; an empty list when it has no target for the year. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<ProgrammeTargetDto>> targetHistory(String code, int year) {
+        if (!isCode(code)) {
+            return Optional.empty();
+        }
         return Programme.<Programme>findByIdOptional(code)
                 .map(programme -> ProgrammeTargetRevision.history(code, year).stream().map(ProgrammeMapper::toDto).toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProgrammeTargetDto> currentTarget(String code, int year) {
+        if (!isCode(code)) {
+            return Optional.empty();
+        }
         return ProgrammeTargetRevision.current(code, year).map(ProgrammeMapper::toDto);
     }
 
@@ -96,7 +105,7 @@ public class ProgrammeService {
     @Transactional
     public WriteOutcome<ProgrammeTargetDto> setTarget(String code, int year, BigDecimal amountUsd, String reason,
                                                       String changedBy) {
-        Programme programme = Programme.findForUpdate(code)
+        Programme programme = (isCode(code) ? Programme.findForUpdate(code) : Optional.<Programme>empty())
                 .orElseThrow(() -> new NoSuchResourceException("No programme " + code));
         if (!programme.runsIn(year)) {
             throw new InvalidRequestException("year", "programme " + code + " runs " + years(programme) + "; "
@@ -115,9 +124,14 @@ public class ProgrammeService {
         return new WriteOutcome<>(ProgrammeMapper.toDto(revision), revision.revision == 1);
     }
 
+    /** Anything else names no programme, and is never sent to the database (a NUL byte would fail there). */
+    private static boolean isCode(String code) {
+        return CODE.matcher(code).matches();
+    }
+
     private static void validate(String code, ProgrammeRequest request) {
         List<FieldError> violations = new ArrayList<>();
-        if (!CODE.matcher(code).matches()) {
+        if (!isCode(code)) {
             violations.add(new FieldError("code", "must be 2 to 40 upper-case letters, digits or dashes, starting with a letter or digit"));
         }
         if (request.endYear() != null && request.endYear() < request.startYear()) {

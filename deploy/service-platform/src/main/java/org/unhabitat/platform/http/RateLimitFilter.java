@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Per-caller request budgets (OWASP API4): each partner by its token's subject, everyone without a
- * valid token by client address; over budget is a 429 problem with Retry-After. Staff (finance and
+ * valid token by client address (an IPv6 client by its /64); over budget is a 429 problem with Retry-After. Staff (finance and
  * admin) are not limited: they are few, accountable people, and the demo loader runs as finance.
  * Pre-matching, so floods of bad tokens or unknown paths spend a budget too.
  */
@@ -45,7 +45,7 @@ public class RateLimitFilter {
     private Response check(SecurityIdentity identity, HttpServerRequest request) {
         Optional<Duration> wait;
         if (identity == null || identity.isAnonymous()) {
-            wait = buckets.take("address:" + request.remoteAddress().hostAddress(), config.anonymous());
+            wait = buckets.take("address:" + ClientNetwork.of(request.remoteAddress().hostAddress()), config.anonymous());
         } else if (CurrentCaller.of(identity, null).isStaff()) {
             wait = Optional.empty();
         } else {

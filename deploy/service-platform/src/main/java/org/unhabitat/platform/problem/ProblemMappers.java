@@ -1,8 +1,9 @@
 package org.unhabitat.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -10,6 +11,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -60,17 +63,38 @@ public class ProblemMappers {
                 List.of(new FieldError(jsonPath(e), "is not a known property")));
     }
 
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        return problem(400, "validation", "Invalid request", "A field has a value of the wrong type or format", uri,
-                List.of(new FieldError(jsonPath(e), "has an invalid value")));
-    }
-
+    /** Declared for this type too, so that it wins over the JSON extension's own mapper of mismatched input. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return invalidValue(e, uri);
+    }
+
+    /**
+     * A value of the wrong JSON type or shape: names the field and what it must be. Without a field
+     * (the body itself has the wrong shape), the body is malformed.
+     */
+    @ServerExceptionMapper
+    public Response invalidValue(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, "has an invalid value"));
-        return problem(400, "malformed-json", "Malformed request body", "The body does not match the expected JSON shape", uri, errors);
+        if (field.isEmpty() && e.getCause() instanceof InputCoercionException outOfRange) {
+            return numberOutOfRange(outOfRange, uri);
+        }
+        if (field.isEmpty()) {
+            return problem(400, "malformed-json", "Malformed request body", "The body does not match the expected JSON shape", uri, null);
+        }
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri,
+                List.of(new FieldError(field, JsonExpectations.of(targetType(e)))));
+    }
+
+    /** A number past what its field can hold ({@code "year": 99999999999}): named from where the parser stood. */
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e, UriInfo uri) {
+        String field = e.getProcessor() == null ? "" : jsonPath(e.getProcessor().getParsingContext());
+        if (field.isEmpty()) {
+            return problem(400, "malformed-json", "Malformed request body", "The body holds a number out of range", uri, null);
+        }
+        return problem(400, "validation", "Invalid request", "The request has invalid fields", uri,
+                List.of(new FieldError(field, JsonExpectations.of(e.getTargetType()))));
     }
 
     @ServerExceptionMapper
@@ -100,6 +124,16 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // The JSON reader wraps what Jackson reports beyond mismatched input (a number out of range, broken syntax).
+        if (status == 400 && e.getCause() instanceof JsonMappingException mapping) {
+            return invalidValue(mapping, uri);
+        }
+        if (status == 400 && e.getCause() instanceof InputCoercionException outOfRange) {
+            return numberOutOfRange(outOfRange, uri);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed, uri);
+        }
         Response.StatusType statusType = original.getStatusInfo();
         String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
         Response response = problem(status, slug, statusType.getReasonPhrase(), clientMessage(e, statusType), uri, null);
@@ -116,7 +150,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.isCauseOf(e)) {
             LOG.warnf("Database unavailable, answered 503: %s", e.getMessage());
             return Response.fromResponse(problem(503, "service-unavailable", "Service Unavailable",
-                            "The service cannot reach its database just now; retry shortly", uri, null))
+                            "The service's database is out of reach or too busy just now; retry shortly", uri, null))
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
@@ -155,13 +189,34 @@ public class ProblemMappers {
                     if (node.getIndex() != null) {
                         bodyPath.append('[').append(node.getIndex()).append(']');
                     }
-                    if (node.getName() != null) {
+                    // A list's element is named "<list element>": its index above says which one.
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         bodyPath.append(bodyPath.isEmpty() ? "" : ".").append(node.getName());
                     }
                 }
             }
         }
         return bodyPath.isEmpty() ? parameter : bodyPath.toString();
+    }
+
+    private static Class<?> targetType(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return mismatch.getTargetType();
+        }
+        return e.getCause() instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
+    }
+
+    private static String jsonPath(JsonStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                segments.add(0, "[" + Math.max(0, at.getCurrentIndex()) + "]");
+            } else if (at.getCurrentName() != null) {
+                segments.add(0, "." + at.getCurrentName());
+            }
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -37,6 +37,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aStatementCutShortByTheStatementTimeoutIsA503() {
+        assertEquals(503, mappers.unexpected(new PersistenceException(
+                new SQLException("canceling statement due to statement timeout", "57014")), null).getStatus());
+    }
+
+    @Test
+    void aLockNotGrantedWithinTheLockTimeoutIsA503() {
+        assertEquals(503, mappers.unexpected(new SQLException("could not obtain lock on row", "55P03"), null).getStatus());
+    }
+
+    @Test
     void aConstraintViolationIsStillAnUnexpected500() {
         assertEquals(500, mappers.unexpected(new PersistenceException(new SQLException("duplicate key", "23505")), null).getStatus());
     }

@@ -3,6 +3,7 @@ package org.unhabitat.testing.process;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.unhabitat.devkit.KafkaAccess;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +28,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private final int nodeId;
     private final int port;
+    private final String adminPassword;
     private final LocalProcess process;
 
-    private KafkaBrokerProcess(int nodeId, int port, LocalProcess process) {
+    private KafkaBrokerProcess(int nodeId, int port, String adminPassword, LocalProcess process) {
         this.nodeId = nodeId;
         this.port = port;
+        this.adminPassword = adminPassword;
         this.process = process;
     }
 
@@ -42,6 +45,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * sync for a write, so the cluster goes on taking writes with any one node dead.
      */
     public static List<KafkaBrokerProcess> startCluster(Path suiteRoot, Path directory, int nodes) {
+        return startCluster(suiteRoot, directory, nodes, null);
+    }
+
+    /**
+     * As {@link #startCluster(Path, Path, int)}, but clients must log in with SASL/SCRAM-SHA-512 and may
+     * do only what ACLs allow (StandardAuthorizer): the way the cluster's manifests run Kafka. The super
+     * user {@code admin} with {@code adminPassword} exists from the start; the brokers use it between
+     * themselves. {@link org.unhabitat.devkit.KafkaAccess} adds the services' users and ACLs.
+     */
+    public static List<KafkaBrokerProcess> startCluster(Path suiteRoot, Path directory, int nodes, String adminPassword) {
         Path classpath = suiteRoot.resolve("deploy/kafka-broker/target/lib");
         if (!Files.isDirectory(classpath)) {
             throw new IllegalStateException("Not built yet: " + classpath);
@@ -65,12 +78,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             for (Node node : cluster) {
                 Files.createDirectories(node.directory);
                 Path properties = node.directory.resolve("server.properties");
-                Files.writeString(properties, serverProperties(node, cluster));
-                formats.add(new LocalProcess("kafka-storage-format-" + node.id,
-                        List.of(java, "-Xmx128m", "-cp", jars, "kafka.tools.StorageTool", "format",
-                                "-t", clusterId, "-c", properties.toString(), "--initial-controllers", initialControllers),
-                        Map.of(), node.directory.resolve("format.log")).start());
-                brokers.add(new KafkaBrokerProcess(node.id, node.port, new LocalProcess("kafka-broker-" + node.id,
+                Files.writeString(properties, serverProperties(node, cluster) + (adminPassword == null ? "" : authentication(node, adminPassword)));
+                List<String> format = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", jars, "kafka.tools.StorageTool", "format",
+                        "-t", clusterId, "-c", properties.toString(), "--initial-controllers", initialControllers));
+                if (adminPassword != null) {
+                    format.addAll(List.of("--add-scram", "SCRAM-SHA-512=[name=" + KafkaAccess.ADMIN + ",password=" + adminPassword + "]"));
+                }
+                formats.add(new LocalProcess("kafka-storage-format-" + node.id, format, Map.of(), node.directory.resolve("format.log")).start());
+                brokers.add(new KafkaBrokerProcess(node.id, node.port, adminPassword, new LocalProcess("kafka-broker-" + node.id,
                         List.of(java, "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-Dkafka.logs.dir=" + node.directory,
                                 "-Dlog4j2.configurationFile=" + log4j, "-cp", jars, "kafka.Kafka", properties.toString()),
                         Map.of(), node.directory.resolve("console.log"))));
@@ -154,8 +169,38 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static Admin admin(List<KafkaBrokerProcess> brokers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(brokers)));
+    /** As the super user where the cluster requires a login. */
+    public static Admin admin(List<KafkaBrokerProcess> brokers) {
+        String password = brokers.get(0).adminPassword;
+        return Admin.create(password == null ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(brokers))
+                : KafkaAccess.clientConfig(bootstrapServers(brokers), KafkaAccess.ADMIN, password));
+    }
+
+    /**
+     * Appended to {@link #serverProperties}, whose listener settings it overrides (the last value of a key wins).
+     * The client listener takes SCRAM-SHA-512 and so does the brokers' own traffic, as the super user.
+     * The controller listener takes PLAIN with the same user, since a controller cannot look SCRAM
+     * credentials up in the metadata it is still loading.
+     */
+    private static String authentication(Node node, String adminPassword) {
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%1$s\" password=\"%2$s\" user_%1$s=\"%2$s\";"
+                .formatted(KafkaAccess.ADMIN, adminPassword);
+        return """
+                listeners=SASL_PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=SASL_PLAINTEXT://127.0.0.1:%1$d
+                inter.broker.listener.name=SASL_PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+                sasl.mechanism.controller.protocol=PLAIN
+                listener.name.controller.sasl.enabled.mechanisms=PLAIN
+                listener.name.controller.plain.sasl.jaas.config=%3$s
+                listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=%4$s
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                super.users=User:%5$s
+                allow.everyone.if.no.acl.found=false
+                auto.create.topics.enable=false
+                """.formatted(node.port, node.controllerPort, plain, KafkaAccess.jaasConfig(KafkaAccess.ADMIN, adminPassword), KafkaAccess.ADMIN);
     }
 
     private record Node(int id, int port, int controllerPort, Uuid directoryId, Path directory) {
@@ -165,7 +210,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         // One node can only keep one copy; three copies with two in sync survive the loss of any one node.
         int replicas = Math.min(cluster.size(), 3);
         int inSync = Math.max(1, replicas - 1);
-        // Six partitions in a cluster, so that two instances of a consumer get three each.
+        // Six partitions in a cluster, so that two instances of a consumer get three each. Topics are kept
+        // forever (log.retention.ms=-1), as deploy/run.sh keeps them: a rebuild replays from the first record.
         int partitions = cluster.size() == 1 ? 3 : 6;
         String controllers = cluster.stream().map(other -> "127.0.0.1:" + other.controllerPort).collect(Collectors.joining(","));
         return """
@@ -190,6 +236,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=%7$d
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
+                log.retention.ms=-1
                 """.formatted(node.id, node.port, node.controllerPort, controllers, node.directory.resolve("logs"),
                 replicas, inSync, partitions);
     }

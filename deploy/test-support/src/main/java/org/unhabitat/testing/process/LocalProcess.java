@@ -70,6 +70,14 @@ public final class LocalProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The operating system's id of the process started last; what it calls itself to others. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }

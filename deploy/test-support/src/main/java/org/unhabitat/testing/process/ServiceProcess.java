@@ -14,17 +14,19 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private final int port;
+    private final int managementPort;
     private final LocalProcess process;
 
-    private ServiceProcess(int port, LocalProcess process) {
+    private ServiceProcess(int port, int managementPort, LocalProcess process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
     /**
      * @param service     contributions, targets or reporting
      * @param instance    which of the service's instances this is, from 1; it names the log
-     * @param environment everything but the HTTP port, which is chosen here
+     * @param environment everything but the HTTP ports (API and management), which are chosen here
      */
     public static ServiceProcess create(Path suiteRoot, String service, int instance, Map<String, String> environment, Path logDirectory) {
         Path jar = suiteRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
@@ -32,8 +34,10 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("Not packaged yet: " + jar);
         }
         int port = LocalProcess.freePort();
+        int managementPort = LocalProcess.freePort();
         Map<String, String> withPort = new HashMap<>(environment);
         withPort.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        withPort.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         List<String> command = List.of(LocalProcess.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         try {
@@ -41,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new ServiceProcess(port,
+        return new ServiceProcess(port, managementPort,
                 new LocalProcess(service + "-service-" + instance, command, withPort,
                         logDirectory.resolve(service + "-service-" + instance + ".log")));
     }
@@ -53,11 +57,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until it serves HTTP at all; readiness may still be down while the broker is. */
     public void awaitLive(Duration timeout) {
-        process.awaitUntil("live", () -> status("/q/health/live") == 200, timeout);
+        process.awaitUntil("live", () -> status(managementUrl() + "/q/health/live") == 200, timeout);
     }
 
     public void awaitReady(Duration timeout) {
-        process.awaitUntil("ready", () -> status("/q/health/ready") == 200, timeout);
+        process.awaitUntil("ready", () -> status(managementUrl() + "/q/health/ready") == 200, timeout);
     }
 
     public void kill() {
@@ -76,9 +80,19 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    private int status(String path) {
+    /** Where health and metrics answer: not on the API port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Its process id, by which it names its Kafka clients ({@code <group>-<host>-<pid>}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    private static int status(String url) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             return connection.getResponseCode();

@@ -61,6 +61,16 @@ public final class RateLimitChecks {
         assertEquals(404, given().header("X-Forwarded-For", "203.0.113.11").when().get(publicMissingPath).statusCode());
     }
 
+    /** An IPv6 client can pick any address of its /64: rotating through them buys no fresh budget. */
+    public void anIpv6ClientIsLimitedPerSlashSixtyFour() {
+        for (int request = 0; request < BURST; request++) {
+            String rotated = "2001:db8:64:1::" + Integer.toHexString(request + 1);
+            assertEquals(404, given().header("X-Forwarded-For", rotated).when().get(publicMissingPath).statusCode());
+        }
+        assertProblem(given().header("X-Forwarded-For", "2001:db8:64:1:ffff:ffff:ffff:ffff").when().get(publicMissingPath), 429);
+        assertEquals(404, given().header("X-Forwarded-For", "2001:db8:64:2::1").when().get(publicMissingPath).statusCode());
+    }
+
     public void badTokensSpendTheAddressBudgetToo() {
         for (int request = 0; request < BURST; request++) {
             protectedRequest.apply(given().header("X-Forwarded-For", "203.0.113.20").auth().oauth2("forged").when())

@@ -1,17 +1,13 @@
 package org.unhabitat.reporting.messaging.events;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The CloudEvents envelope of a record in binary mode: attributes in {@code ce_} headers, data in the value. */
 public record IncomingEvent(UUID id, String type, String source, String key, String data) {
 
-    public static IncomingEvent from(ConsumerRecord<String, String> record) {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
+    public static IncomingEvent from(ConsumedRecord record) {
+        String id = record.header("ce_id");
+        String type = record.header("ce_type");
         if (id == null || type == null) {
             throw new PoisonEventException("Not a CloudEvent: ce_id or ce_type header missing");
         }
@@ -19,14 +15,9 @@ public record IncomingEvent(UUID id, String type, String source, String key, Str
             throw new PoisonEventException("Event " + id + " has no data");
         }
         try {
-            return new IncomingEvent(UUID.fromString(id), type, header(record, "ce_source"), record.key(), record.value());
+            return new IncomingEvent(UUID.fromString(id), type, record.header("ce_source"), record.key(), record.value());
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("Event id is not a UUID: " + id, e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

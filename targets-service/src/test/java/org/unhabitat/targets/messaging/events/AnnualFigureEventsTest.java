@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,10 +49,10 @@ class AnnualFigureEventsTest {
         List<ConsumerRecord<String, String>> targets = read(event(TargetSetV1.TYPE, "2021:")
                 .and(r -> payload(r).get("revision").asInt() == 1), 4);
 
-        assertEquals(List.of("2021:REGULAR_BUDGET", "2021:FOUNDATION_NON_EARMARKED", "2021:FOUNDATION_EARMARKED",
-                "2021:TECHNICAL_COOPERATION"), targets.stream().map(ConsumerRecord::key).toList());
-        assertEquals(List.of("14500000.00", "10000000.00", "43300000.00", "152600000.00"),
-                targets.stream().map(r -> payload(r).get("amountUsd").asText()).toList());
+        // Events of different keys may sit on different partitions, so only each key's own order is defined.
+        assertEquals(Map.of("2021:REGULAR_BUDGET", "14500000.00", "2021:FOUNDATION_NON_EARMARKED", "10000000.00",
+                        "2021:FOUNDATION_EARMARKED", "43300000.00", "2021:TECHNICAL_COOPERATION", "152600000.00"),
+                targets.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> payload(r).get("amountUsd").asText())));
         for (ConsumerRecord<String, String> record : targets) {
             assertEquals("1.0", KafkaRecords.header(record, "ce_specversion"));
             assertEquals("urn:unhabitat:rm:targets-service", KafkaRecords.header(record, "ce_source"));
@@ -138,9 +140,11 @@ class AnnualFigureEventsTest {
                 .extract().path("changedAt");
     }
 
+    /** Delivery is at least once: a relay that retries sends an event again under the same id, which consumers drop. */
     private List<ConsumerRecord<String, String>> read(Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        return KafkaRecords.readUntil(bootstrapServers, "targets.events",
-                read -> read.stream().filter(wanted).count() >= count, Duration.ofSeconds(30)).stream().filter(wanted).toList();
+        return KafkaRecords.distinctEvents(KafkaRecords.readUntil(bootstrapServers, "targets.events",
+                read -> KafkaRecords.distinctEvents(read).stream().filter(wanted).count() >= count, Duration.ofSeconds(30)))
+                .stream().filter(wanted).toList();
     }
 
     private static Predicate<ConsumerRecord<String, String>> event(String type, String keyPrefix) {

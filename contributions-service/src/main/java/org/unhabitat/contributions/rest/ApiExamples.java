@@ -1,0 +1,28 @@
+package org.unhabitat.contributions.rest;
+
+/** Request examples for the OpenAPI document, from the source report's cases, each one a request the service accepts. */
+final class ApiExamples {
+
+    static final String PLEDGE = """
+            {"contributorCode": "SWE", "budgetLine": "FOUNDATION_EARMARKED", "earmarking": "SOFTLY_EARMARKED",
+             "region": "GLOBAL", "currency": "SEK", "amount": "7000000", "pledgedOn": "2021-09-15",
+             "schedule": [{"year": 2021, "amount": "7000000"}], "reference": "SE-2021-001"}""";
+
+    static final String PAYMENT = """
+            {"amount": "7000000", "currency": "SEK", "receivedOn": "2021-12-10", "forYear": 2021}""";
+
+    static final String CORRECTION = """
+            {"amount": "8000000", "schedule": [{"year": 2021, "amount": "8000000"}], "reason": "Agreement amended on 2021-10-01"}""";
+
+    static final String CANCELLATION = """
+            {"reason": "Contributor withdrew the balance", "cancelledOn": "2022-01-31"}""";
+
+    static final String CONTRIBUTOR = """
+            {"name": "Adaptation Fund", "type": "MULTILATERAL_FUND"}""";
+
+    static final String RATE = """
+            {"unitsPerUsd": "8.75"}""";
+
+    private ApiExamples() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.unhabitat.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * How reporting reads its topics. Kafka client settings (bootstrap servers, security) come from the
+ * {@code kafka.*} properties shared by every client of the service.
+ */
+@ConfigMapping(prefix = "reporting.consumption")
+public interface ConsumptionConfig {
+
+    /** Records applied in one transaction at most: the larger, the fewer commits a replay waits for. */
+    @WithDefault("2000")
+    int maxBatch();
+
+    /** How long a poll waits for records when there are none. */
+    @WithDefault("100ms")
+    Duration pollTimeout();
+
+    /** How soon a consumer that died is replaced in its group. */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
+    /** How often an instance looks for a rebuild asked of another one. */
+    @WithDefault("250ms")
+    Duration generationCheckInterval();
+
+    /** The wait after a failure the database or the broker may heal, doubling up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration firstBackoff();
+
+    @WithDefault("5s")
+    Duration maxBackoff();
+}

@@ -1,0 +1,39 @@
+package org.unhabitat.reporting.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The read model as a whole: everything derived from events, which a rebuild empties and replays. */
+@ApplicationScoped
+public class ReadModelRepository {
+
+    private final EntityManager entityManager;
+
+    public ReadModelRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Empties every table derived from events, and the inbox. Month-end snapshots and dead letters are kept:
+     * the first are frozen, the second say what the replay will meet again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void empty() {
+        entityManager.createNativeQuery("""
+                TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, pledge_entry, pledge,
+                         pledge_cancellation, payment, line_income_by_day, income_by_day, pledge_book""").executeUpdate();
+    }
+
+    /**
+     * Makes the rest of this transaction read one snapshot of the database, so that a report's figures all
+     * come from one moment even while events are applied. Only the first call in a transaction sets it;
+     * it must come before the transaction's first query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readOneMoment(boolean readOnly) {
+        entityManager.createNativeQuery(readOnly
+                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+    }
+}

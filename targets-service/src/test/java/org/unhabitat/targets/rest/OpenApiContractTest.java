@@ -1,0 +1,27 @@
+package org.unhabitat.targets.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.unhabitat.testing.SuiteInfrastructure;
+import org.unhabitat.testing.contract.OpenApiContract;
+
+/**
+ * The document partners generate clients from tells the truth, as tools that no one here wrote
+ * judge it: Redocly's linter finds nothing, and Prism, validating every answer that passes through
+ * it, finds no success or error that breaks the document.
+ */
+@QuarkusTest
+@QuarkusTestResource(SuiteInfrastructure.class)
+class OpenApiContractTest {
+
+    @Test
+    void theLinterFindsNoErrorAndNoWarning() {
+        OpenApiContract.assertTheLinterFindsNothing();
+    }
+
+    @Test
+    void everyAnswerToASampleOfEachOperationKeepsToTheDocument() {
+        OpenApiContract.assertEveryAnswerKeepsToTheDocument(new TargetsUnderTest(), proxy -> { });
+    }
+}
