@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The records that were not applied: listed for operators, applied again on request once the cause is
@@ -24,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeadLetterService {
+
+    private static final Pattern DEAD_LETTER_ID = Pattern.compile("[A-Za-z0-9._-]{1,249}-\\d{1,10}-\\d{1,19}");
 
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
 
@@ -86,6 +89,9 @@ public class DeadLetterService {
      * new reason. Empty if there is no such entry.
      */
     public Optional<Redriven> redrive(String id) {
+        if (!isId(id)) {
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> applyAgain(id)));
         } catch (RuntimeException e) {
@@ -119,11 +125,19 @@ public class DeadLetterService {
     /** @return false if there is no such entry, or it was discarded before */
     @Transactional
     public boolean discard(String id, String by, String reason) {
+        if (!isId(id)) {
+            return false;
+        }
         boolean discarded = deadLetters.discard(id, by, reason);
         if (discarded) {
             LOG.infof("Dead letter %s discarded by %s: %s", id, by, reason);
         }
         return discarded;
+    }
+
+    /** A record's topic, partition and offset; anything else names no dead letter and is never sent to the database. */
+    private static boolean isId(String id) {
+        return DEAD_LETTER_ID.matcher(id).matches();
     }
 
     /** Listed records per kind: {@code PARKED} (ours to fix) and {@code REJECTED} (refused by the contracts). */
