@@ -107,7 +107,7 @@ public final class IatiOrganisationXml {
         xml.writeEndElement();
     }
 
-    private static void textElement(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void textElement(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();
