@@ -68,7 +68,7 @@ public final class PledgeCsv {
         return amount.stripTrailingZeros().toPlainString();
     }
 
-    private static void line(StringBuilder csv, List<String> fields) {
+    static void line(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             csv.append(i == 0 ? "" : ",").append(field(fields.get(i)));
         }

@@ -5,14 +5,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.unhabitat.platform.problem.InvalidRequestException;
 import org.unhabitat.reporting.api.FlowReport;
 import org.unhabitat.reporting.domain.FlowDimension;
+import org.unhabitat.reporting.mapping.FlowCsv;
 import org.unhabitat.reporting.service.FlowService;
 import org.unhabitat.reporting.service.FlowService.FlowRequest;
 
@@ -25,7 +32,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 @Path("/api/v1/flows")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, OpenDataResource.CSV})
 @Tag(name = "Reports")
 @PublicReport
 public class FlowResource {
@@ -51,10 +58,13 @@ public class FlowResource {
                     + "contributor they are INDIVIDUAL-DONORS, and an individual's code as the contributor filter matches "
                     + "nothing. Foundation earmarked money for GLOBAL received in 2021 was USD 27.7 million, 64% of the line's "
                     + "43.3 million target (paragraph 6). Public.")
-    @APIResponse(responseCode = "200", description = "The groups, sorted by key, and their totals; one group with key {} without groupBy")
+    @APIResponse(responseCode = "200", description = "The groups, sorted by key, and their totals; one group with key {} without "
+            + "groupBy. With Accept: text/csv, the same groups as RFC 4180 CSV: a column per groupBy dimension, then the figures",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowReport.class)),
+                    @Content(mediaType = OpenDataResource.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A malformed or unknown filter value, year with fromYear or toYear, an "
             + "unknown or repeated groupBy dimension, more than three of them, or more than 10,000 groups (problem+json)")
-    public FlowReport flows(
+    public Response flows(
             @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
             @Parameter(description = "First year of a range, with toYear") @QueryParam("fromYear") String fromYear,
             @Parameter(description = "Last year of a range, with fromYear") @QueryParam("toYear") String toYear,
@@ -68,7 +78,8 @@ public class FlowResource {
             @Parameter(description = "Modality codes") @QueryParam("modality") List<String> modality,
             @Parameter(description = "ISO 4217 codes of the pledges' currencies") @QueryParam("currency") List<String> currency,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION, example = "2021-12-31") @QueryParam("asOf") String asOf,
-            @Parameter(description = "Up to three dimensions, comma-separated", example = "budgetLine,region") @QueryParam("groupBy") String groupBy) {
+            @Parameter(description = "Up to three dimensions, comma-separated", example = "budgetLine,region") @QueryParam("groupBy") String groupBy,
+            @Context HttpHeaders headers) {
         Integer single = ReportParameters.optionalYear(year);
         Integer from = ReportParameters.namedYear("fromYear", fromYear);
         Integer to = ReportParameters.namedYear("toYear", toYear);
@@ -92,8 +103,28 @@ public class FlowResource {
         coded(filters, FlowDimension.CHANNEL, channel);
         coded(filters, FlowDimension.MODALITY, modality);
         matching(filters, FlowDimension.CURRENCY, currency, CURRENCY, "must be an ISO 4217 code such as USD");
-        return flows.flows(new FlowRequest(single != null ? single : from, single != null ? single : to, filters,
-                dimensions(groupBy), ReportParameters.asOf(asOf)));
+        List<FlowDimension> dimensions = dimensions(groupBy);
+        FlowReport report = flows.flows(new FlowRequest(single != null ? single : from, single != null ? single : to, filters,
+                dimensions, ReportParameters.asOf(asOf)));
+        if (wantsCsv(headers)) {
+            return Response.ok(FlowCsv.write(dimensions.stream().map(FlowDimension::parameter).toList(), report), OpenDataResource.CSV)
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** CSV only when the client prefers it to JSON: the first acceptable type, by preference, decides. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        MediaType csv = MediaType.valueOf("text/csv");
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (acceptable.isCompatible(csv)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void coded(Map<FlowDimension, Set<String>> filters, FlowDimension dimension, List<String> values) {

@@ -18,6 +18,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -83,6 +84,17 @@ class FlowResourceTest {
                 .body("groups[1].outstandingUsd", equalTo("600.00"))
                 .body("totals.pledgedUsd", equalTo("2250.00"))
                 .body("totals.outstandingUsd", equalTo("1100.00"));
+    }
+
+    @Test
+    void withAcceptTextCsvTheSameGroupsComeAsRfc4180Csv() {
+        String csv = given().accept("text/csv").get("/api/v1/flows?year=2047&groupBy=budgetLine,region").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertEquals("budgetLine,region,pledgedUsd,receivedUsd,outstandingUsd,pledgeCount\r\n"
+                + "FOUNDATION_EARMARKED,ARAB_STATES,1250.00,750.00,500.00,2\r\n"
+                + "FOUNDATION_EARMARKED,GLOBAL,1000.00,400.00,600.00,1\r\n", csv);
+        assertEquals("month,pledgedUsd,receivedUsd,outstandingUsd,pledgeCount\r\n2047-03,,400.00,,\r\n2047-06,,750.00,,\r\n",
+                given().accept("text/csv").get("/api/v1/flows?year=2047&groupBy=month").then().statusCode(200).extract().asString());
     }
 
     @Test
