@@ -18,6 +18,16 @@ CREATE TABLE programme (
     end_year    INTEGER
 );
 
+-- Programme targets, from org.unhabitat.programme-target.set.v1: the latest revision of each. A programme
+-- with a region gives that region an indicative budget in the IATI organisation file.
+CREATE TABLE programme_target (
+    programme  VARCHAR(40)    NOT NULL,
+    year       INTEGER        NOT NULL,
+    amount_usd NUMERIC(19, 2) NOT NULL,
+    revision   INTEGER        NOT NULL,
+    PRIMARY KEY (programme, year)
+);
+
 -- What v2 events add (the tables are empty now): a contributor's IATI organisation identifier; what a pledge is for and how the
 -- money comes; when each instalment is due.
 ALTER TABLE contributor ADD COLUMN iati_org_ref VARCHAR(100);

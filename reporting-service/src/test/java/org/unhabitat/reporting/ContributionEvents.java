@@ -149,6 +149,14 @@ public final class ContributionEvents {
                         .formatted(quoted(code), quoted(name), kind, budgetLine, region == null ? "null" : quoted(region), startYear));
     }
 
+    /** A programme's target for a year, as targets-service announces it. */
+    public void programmeTarget(String programme, int year, String amountUsd, int revision) {
+        KafkaRecords.publish(bootstrapServers, "targets.events", programme, UUID.randomUUID().toString(),
+                "org.unhabitat.programme-target.set.v1", """
+                        {"programme":%s,"year":%d,"amountUsd":"%s","revision":%d,"setBy":"finance","reason":"internal note",
+                         "setAt":"2022-03-29T00:00:00Z"}""".formatted(quoted(programme), year, amountUsd, revision));
+    }
+
     public void target(int year, String budgetLine, String amountUsd) {
         KafkaRecords.publish(bootstrapServers, "targets.events", year + ":" + budgetLine, UUID.randomUUID().toString(),
                 "org.unhabitat.target.set.v1", """

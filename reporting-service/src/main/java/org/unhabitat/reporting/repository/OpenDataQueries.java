@@ -119,6 +119,22 @@ public class OpenDataQueries {
                 (String) row[8])).toList();
     }
 
+    /** A region's programme targets for a year and line. */
+    public record RegionLineFigure(String region, YearLineFigure figure) {
+    }
+
+    /** The targets of programmes tied to a region, summed per region, year and line. */
+    public List<RegionLineFigure> regionalProgrammeTargets() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT p.region, t.year, p.budget_line, SUM(t.amount_usd) FROM programme_target t
+                        JOIN programme p ON p.code = t.programme WHERE p.region IS NOT NULL
+                        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+                .getResultList();
+        return rows.stream().map(row -> new RegionLineFigure((String) row[0],
+                new YearLineFigure(((Number) row[1]).intValue(), (String) row[2], (BigDecimal) row[3]))).toList();
+    }
+
     /** Every year's income target per line, oldest year first. */
     public List<YearLineFigure> annualTargets() {
         return yearLineFigures("SELECT year, budget_line, amount_usd FROM annual_target ORDER BY year, budget_line");

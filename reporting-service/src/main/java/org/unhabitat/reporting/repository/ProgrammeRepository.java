@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,6 +18,9 @@ public class ProgrammeRepository {
     /** A programme; {@code region} is null for one not tied to a region, {@code endYear} for one without an end. */
     public record ProgrammeRow(String code, String name, String kind, String budgetLine, String region, int startYear,
                                Integer endYear) {
+    }
+
+    public record ProgrammeTarget(String programme, int year, BigDecimal amountUsd, int revision) {
     }
 
     private final DataSource dataSource;
@@ -48,6 +52,30 @@ public class ProgrammeRepository {
                 } else {
                     upsert.setInt(7, programme.endYear());
                 }
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Keeps each target unless a higher revision is stored: a redriven older revision never wins. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepTargetsIfNewer(Collection<ProgrammeTarget> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     INSERT INTO programme_target (programme, year, amount_usd, revision) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (programme, year) DO UPDATE SET amount_usd = excluded.amount_usd, revision = excluded.revision
+                     WHERE programme_target.revision < excluded.revision""")) {
+            for (ProgrammeTarget target : targets) {
+                upsert.setString(1, target.programme());
+                upsert.setInt(2, target.year());
+                upsert.setBigDecimal(3, target.amountUsd());
+                upsert.setInt(4, target.revision());
                 upsert.addBatch();
             }
             upsert.executeBatch();

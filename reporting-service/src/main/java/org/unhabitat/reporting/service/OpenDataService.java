@@ -110,7 +110,13 @@ public class OpenDataService {
         reads.oneMoment();
         // The file's timestamp follows the data, not the request, so an unchanged file keeps its ETag.
         Instant lastUpdated = queries.lastChange().orElseGet(clock::instant).truncatedTo(ChronoUnit.SECONDS);
-        return new IatiOrganisation(lastUpdated, byYear(queries.annualTargets()), byYear(queries.incomeByYear()));
+        Map<String, List<YearLineFigure>> byRegion = new TreeMap<>();
+        queries.regionalProgrammeTargets().forEach(row ->
+                byRegion.computeIfAbsent(row.region(), region -> new ArrayList<>()).add(row.figure()));
+        List<IatiOrganisation.RegionBudget> regionBudgets = new ArrayList<>();
+        byRegion.forEach((region, figures) -> byYear(figures)
+                .forEach(year -> regionBudgets.add(new IatiOrganisation.RegionBudget(region, year))));
+        return new IatiOrganisation(lastUpdated, byYear(queries.annualTargets()), regionBudgets, byYear(queries.incomeByYear()));
     }
 
     /** Individuals, and contributors not known yet (who may be individuals), are never published by name or code. */

@@ -7,6 +7,7 @@ import org.unhabitat.reporting.messaging.events.ContributorRegisteredV2;
 import org.unhabitat.reporting.messaging.events.DecodedRecord.Applicable;
 import org.unhabitat.reporting.messaging.events.PlanLineDefinedV1;
 import org.unhabitat.reporting.messaging.events.ProgrammeDefinedV1;
+import org.unhabitat.reporting.messaging.events.ProgrammeTargetSetV1;
 import org.unhabitat.reporting.repository.AnnualFigureRepository;
 import org.unhabitat.reporting.repository.AnnualFigureRepository.AnnualFigure;
 import org.unhabitat.reporting.repository.ContributorRepository;
@@ -16,6 +17,7 @@ import org.unhabitat.reporting.repository.PlanTargetRepository;
 import org.unhabitat.reporting.repository.PlanTargetRepository.PlanLine;
 import org.unhabitat.reporting.repository.ProgrammeRepository;
 import org.unhabitat.reporting.repository.ProgrammeRepository.ProgrammeRow;
+import org.unhabitat.reporting.repository.ProgrammeRepository.ProgrammeTarget;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +70,7 @@ public class ReadModelUpdater {
         Map<YearLine, AnnualFigure> approvedBudgets = new LinkedHashMap<>();
         Map<String, ContributorDetails> registered = new LinkedHashMap<>();
         Map<String, ProgrammeRow> defined = new LinkedHashMap<>();
+        Map<String, ProgrammeTarget> programmeTargets = new LinkedHashMap<>();
         List<Applicable> pledgeEvents = new ArrayList<>();
         for (Applicable event : fresh) {
             if (event.payload() instanceof PlanLineDefinedV1 line) {
@@ -84,6 +87,10 @@ public class ReadModelUpdater {
             } else if (event.payload() instanceof ProgrammeDefinedV1 programme) {
                 defined.put(programme.code(), new ProgrammeRow(programme.code(), programme.name(), programme.kind(),
                         programme.budgetLine(), programme.region(), programme.startYear(), programme.endYear()));
+            } else if (event.payload() instanceof ProgrammeTargetSetV1 target) {
+                programmeTargets.merge(target.programme() + ":" + target.year(),
+                        new ProgrammeTarget(target.programme(), target.year(), target.amountUsd(), target.revision()),
+                        (kept, other) -> other.revision() > kept.revision() ? other : kept);
             } else if (event.payload() != null) {
                 pledgeEvents.add(event);
             }
@@ -93,6 +100,7 @@ public class ReadModelUpdater {
         annualFigures.keepApprovedBudgetsIfNewer(approvedBudgets.values());
         contributors.keepNewest(registered.values());
         programmes.save(defined.values());
+        programmes.keepTargetsIfNewer(programmeTargets.values());
         pledgeBook.apply(pledgeEvents);
         return fresh.size();
     }

@@ -28,8 +28,7 @@ public class EventDecoder {
             Map.entry(AnnualFigureSetV1.TARGET, AnnualFigureSetV1.class),
             Map.entry(AnnualFigureSetV1.APPROVED_BUDGET, AnnualFigureSetV1.class),
             Map.entry(ProgrammeDefinedV1.TYPE, ProgrammeDefinedV1.class),
-            // Programme targets are not reported on yet.
-            Map.entry("org.unhabitat.programme-target.set.v1", Void.class),
+            Map.entry(ProgrammeTargetSetV1.TYPE, ProgrammeTargetSetV1.class),
             Map.entry(ContributorRegisteredV1.TYPE, ContributorRegisteredV1.class),
             Map.entry(ContributorRegisteredV2.TYPE, ContributorRegisteredV2.class),
             Map.entry(PledgeStateV1.RECORDED, PledgeStateV1.class),
