@@ -248,7 +248,7 @@ elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 if [[ "$DEMO" == true ]]; then
   java -cp "$(devkit_classpath "$ROOT")" org.unhabitat.devkit.DemoDataset \
-    "http://127.0.0.1:$CONTRIBUTIONS_PORT" "$DATA/keys" "$JWT_ISSUER" "$JWT_AUDIENCE"
+    "http://127.0.0.1:$CONTRIBUTIONS_PORT" "http://127.0.0.1:$TARGETS_PORT" "$DATA/keys" "$JWT_ISSUER" "$JWT_AUDIENCE"
 fi
 
 echo

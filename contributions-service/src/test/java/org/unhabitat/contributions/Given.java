@@ -1,11 +1,21 @@
 package org.unhabitat.contributions;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.unhabitat.contributions.repository.KnownProgramme;
+import org.unhabitat.testing.KafkaRecords;
 import org.unhabitat.testing.TestTokens;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,6 +27,25 @@ public final class Given {
                 .body(Map.of("name", name, "type", type))
                 .when().put("/api/v1/contributors/" + code)
                 .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+    }
+
+    /** The programme of targets-service's contract fixture, announced on targets.events as targets-service would. */
+    public static final String FEASIBILITY_FUND = "UIF-FEASIBILITY-FUND";
+
+    /**
+     * Announces targets-service's fixture programme (UIF-FEASIBILITY-FUND, Foundation earmarked) on its topic and
+     * waits until this service has learnt it from the event: a pledge to it is then accepted.
+     */
+    public static void feasibilityFundKnown(String bootstrapServers) {
+        try {
+            String definition = Files.readString(Path.of("../targets-service/src/test/resources/contracts/events/programme.defined.v1.json"));
+            KafkaRecords.publish(bootstrapServers, "targets.events", FEASIBILITY_FUND, UUID.randomUUID().toString(),
+                    "org.unhabitat.programme.defined.v1", definition);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> KnownProgramme.findByIdOptional(FEASIBILITY_FUND).isPresent()));
     }
 
     public static void rate(String currency, String month, String unitsPerUsd) {

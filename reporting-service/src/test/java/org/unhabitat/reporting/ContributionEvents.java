@@ -63,6 +63,16 @@ public final class ContributionEvents {
                 "org.unhabitat.contributor.registered.v1", payload);
     }
 
+    /** A contributor registered as contributions-service now announces it (contributor.registered.v2), with its IATI identifier. */
+    public void registerV2(Contributor contributor, String iatiOrgRef) {
+        registered.add(contributor.code());
+        String payload = """
+                {"code":%s,"name":%s,"type":"%s","country":null,"iatiOrgRef":%s,"registeredAt":"2021-01-04T09:00:00Z"}"""
+                .formatted(quoted(contributor.code()), quoted(contributor.name()), contributor.type(), quoted(iatiOrgRef));
+        KafkaRecords.publish(bootstrapServers, TOPIC, contributor.code(), UUID.randomUUID().toString(),
+                "org.unhabitat.contributor.registered.v2", payload);
+    }
+
     public void correct(Pledge pledge, int version, Entry... schedule) {
         publishPledgeState(new Pledge(pledge.id(), pledge.contributor(), pledge.budgetLine(), pledge.earmarking(), pledge.region(),
                 pledge.currency(), pledge.fxRate(), pledge.pledgedOn(), List.of(schedule)), version, "org.unhabitat.pledge.corrected.v1");
@@ -86,6 +96,72 @@ public final class ContributionEvents {
         KafkaRecords.publishAs(source, bootstrapServers, TOPIC, pledge.id().toString(), eventId, "org.unhabitat.payment.recorded.v1",
                 payload);
         return payload;
+    }
+
+    /** What a pledge is for and how the money comes, as version 2 of the pledge and payment events carries it. */
+    public record Purpose(String programme, String channel, String modality) {
+        String json() {
+            return "\"programme\":%s,\"channel\":\"%s\",\"modality\":\"%s\"".formatted(
+                    programme == null ? "null" : quoted(programme), channel, modality);
+        }
+    }
+
+    /** Records a pledge as contributions-service now announces it: pledge.recorded.v2, each year due on 31 December. */
+    public Pledge pledgeV2(Contributor contributor, String budgetLine, String earmarking, String region, Purpose purpose,
+                           String currency, String fxRate, String pledgedOn, Entry... schedule) {
+        Pledge pledge = new Pledge(UUID.randomUUID(), contributor, budgetLine, earmarking, region, currency, fxRate, pledgedOn,
+                List.of(schedule));
+        if (registered.add(contributor.code())) {
+            register(contributor);
+        }
+        String entries = pledge.schedule().stream()
+                .map(entry -> "{\"year\":%d,\"amount\":\"%s\",\"usdAmount\":\"%s\",\"dueOn\":\"%d-12-31\"}"
+                        .formatted(entry.year(), entry.amount(), entry.usdAmount(), entry.year()))
+                .collect(Collectors.joining(",", "[", "]"));
+        String total = pledge.schedule().stream().map(entry -> new BigDecimal(entry.amount())).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .toPlainString();
+        String totalUsd = pledge.schedule().stream().map(entry -> new BigDecimal(entry.usdAmount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
+        String payload = """
+                {"pledgeId":"%s","version":1,"contributor":%s,"budgetLine":"%s","earmarking":"%s","region":"%s",%s,"currency":"%s",
+                 "amount":"%s","fxRate":"%s","usdAmount":"%s","pledgedOn":"%s","schedule":%s,"multiYear":%s,
+                 "reference":"ref-%s","recordedAt":"%sT12:00:00Z"}"""
+                .formatted(pledge.id(), contributor.json(), budgetLine, earmarking, region, purpose.json(), currency, total, fxRate,
+                        totalUsd, pledgedOn, entries, schedule.length > 1, pledge.id(), pledgedOn);
+        KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), UUID.randomUUID().toString(),
+                "org.unhabitat.pledge.recorded.v2", payload);
+        return pledge;
+    }
+
+    /** A payment as contributions-service now announces it (payment.recorded.v2), at the pledge's own rate. */
+    public void payV2(Pledge pledge, Purpose purpose, String amount, String receivedOn, int forYear) {
+        String usd = usd(amount, pledge.fxRate());
+        String payload = """
+                {"paymentId":"%s","pledgeId":"%s","contributor":%s,"budgetLine":"%s","earmarking":"%s","region":"%s",%s,
+                 "currency":"%s","amount":"%s","fxRate":"%s","usdAmount":"%s","pledgeFxRate":"%s","usdAtPledgeRate":"%s",
+                 "fxDifferenceUsd":"0.00","receivedOn":"%s","forYear":%d,"multiYear":%s,"reference":null,"recordedAt":"%sT12:00:00Z"}"""
+                .formatted(UUID.randomUUID(), pledge.id(), pledge.contributor().json(), pledge.budgetLine(), pledge.earmarking(),
+                        pledge.region(), purpose.json(), pledge.currency(), amount, pledge.fxRate(), usd, pledge.fxRate(), usd,
+                        receivedOn, forYear, pledge.schedule().size() > 1, receivedOn);
+        KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), UUID.randomUUID().toString(),
+                "org.unhabitat.payment.recorded.v2", payload);
+    }
+
+    /** A programme as targets-service announces it. */
+    public void programme(String code, String name, String kind, String budgetLine, String region, int startYear) {
+        KafkaRecords.publish(bootstrapServers, "targets.events", code, UUID.randomUUID().toString(),
+                "org.unhabitat.programme.defined.v1", """
+                        {"code":%s,"name":%s,"kind":"%s","budgetLine":"%s","region":%s,"startYear":%d,"endYear":null,
+                         "definedBy":"finance","definedAt":"2022-03-29T00:00:00Z"}"""
+                        .formatted(quoted(code), quoted(name), kind, budgetLine, region == null ? "null" : quoted(region), startYear));
+    }
+
+    /** A programme's target for a year, as targets-service announces it. */
+    public void programmeTarget(String programme, int year, String amountUsd, int revision) {
+        KafkaRecords.publish(bootstrapServers, "targets.events", programme, UUID.randomUUID().toString(),
+                "org.unhabitat.programme-target.set.v1", """
+                        {"programme":%s,"year":%d,"amountUsd":"%s","revision":%d,"setBy":"finance","reason":"internal note",
+                         "setAt":"2022-03-29T00:00:00Z"}""".formatted(quoted(programme), year, amountUsd, revision));
     }
 
     public void target(int year, String budgetLine, String amountUsd) {

@@ -10,6 +10,7 @@ public record ContributorDto(
         @Schema(examples = "Sweden") String name,
         @Schema(examples = "MEMBER_STATE") String type,
         @Schema(examples = "SWE", nullable = true) String country,
+        @Schema(examples = "XM-DAC-10", nullable = true) String iatiOrgRef,
         Instant registeredAt,
         Instant updatedAt) {
 }

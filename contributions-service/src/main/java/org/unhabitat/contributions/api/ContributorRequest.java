@@ -10,5 +10,7 @@ import org.unhabitat.contributions.domain.ContributorType;
 public record ContributorRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Sweden") String name,
         @NotNull @Schema(examples = "MEMBER_STATE") ContributorType type,
-        @Schema(description = "ISO 3166-1 alpha-3; for a member state it is its own code", examples = "SWE") String country) {
+        @Schema(description = "ISO 3166-1 alpha-3; for a member state it is its own code", examples = "SWE") String country,
+        @Size(max = 100) @Schema(description = "The contributor's IATI organisation identifier, e.g. XM-DAC-10 for Sweden",
+                examples = "XM-DAC-10", nullable = true) String iatiOrgRef) {
 }

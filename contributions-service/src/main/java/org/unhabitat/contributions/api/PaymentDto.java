@@ -20,5 +20,6 @@ public record PaymentDto(
         @Schema(type = SchemaType.STRING, examples = "-26519.34", description = "usdAmount - usdAtPledgeRate") BigDecimal fxDifferenceUsd,
         LocalDate receivedOn,
         @Schema(examples = "2021") int forYear,
+        @Schema(examples = "SEB-2021-12-10-0042", nullable = true) String reference,
         Instant recordedAt) {
 }

@@ -17,6 +17,9 @@ public record PledgeDto(
         @Schema(examples = "FOUNDATION_EARMARKED") String budgetLine,
         @Schema(examples = "SOFTLY_EARMARKED") String earmarking,
         @Schema(examples = "GLOBAL") String region,
+        @Schema(examples = "UIF-FEASIBILITY-FUND", nullable = true) String programme,
+        @Schema(examples = "DIRECT") String channel,
+        @Schema(examples = "GRANT") String modality,
         @Schema(examples = "SEK") String currency,
         @Schema(type = SchemaType.STRING, examples = "7000000.00") BigDecimal amount,
         @Schema(type = SchemaType.STRING, examples = "8.75", description = "Units per USD of the pledge month, as used") BigDecimal fxRate,
@@ -41,7 +44,8 @@ public record PledgeDto(
             @Schema(type = SchemaType.STRING, examples = "800000.00") BigDecimal usdAmount,
             @Schema(type = SchemaType.STRING) BigDecimal paid,
             @Schema(type = SchemaType.STRING) BigDecimal outstanding,
-            @Schema(type = SchemaType.STRING) BigDecimal outstandingUsd) {
+            @Schema(type = SchemaType.STRING) BigDecimal outstandingUsd,
+            @Schema(examples = "2021-12-31") LocalDate dueOn) {
     }
 
     @Schema(description = "Why and when a pledge was cancelled, and what was written off")

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 @Schema(description = "A pledge's amount and schedule as recorded (version 1) or corrected")
@@ -22,6 +23,7 @@ public record PledgeVersionDto(
     public record ScheduleEntry(
             int year,
             @Schema(type = SchemaType.STRING) BigDecimal amount,
-            @Schema(type = SchemaType.STRING) BigDecimal usdAmount) {
+            @Schema(type = SchemaType.STRING) BigDecimal usdAmount,
+            LocalDate dueOn) {
     }
 }

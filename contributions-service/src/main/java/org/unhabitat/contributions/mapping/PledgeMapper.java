@@ -6,16 +6,17 @@ import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearBalance;
-import org.unhabitat.contributions.messaging.events.PaymentRecordedV1;
+import org.unhabitat.contributions.messaging.events.PaymentRecordedV2;
 import org.unhabitat.contributions.messaging.events.PledgeCancelledV1;
-import org.unhabitat.contributions.messaging.events.PledgeCorrectedV1;
-import org.unhabitat.contributions.messaging.events.PledgeRecordedV1;
-import org.unhabitat.contributions.messaging.events.ScheduleEntryV1;
+import org.unhabitat.contributions.messaging.events.PledgeCorrectedV2;
+import org.unhabitat.contributions.messaging.events.PledgeRecordedV2;
+import org.unhabitat.contributions.messaging.events.ScheduleEntryV2;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeVersion;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,12 +41,20 @@ public final class PledgeMapper {
                 .toList();
     }
 
+    /** When each schedule year of the current version is due. */
+    private static Map<Integer, LocalDate> dueDates(Pledge pledge) {
+        Map<Integer, LocalDate> due = new TreeMap<>();
+        pledge.currentVersion().schedule.forEach(entry -> due.put(entry.scheduleYear, entry.dueOn));
+        return due;
+    }
+
     public static PledgeDto toDto(Pledge pledge) {
         boolean cancelled = pledge.status == PledgeStatus.CANCELLED;
         BigDecimal zero = currency(BigDecimal.ZERO, pledge);
+        Map<Integer, LocalDate> due = dueDates(pledge);
         List<PledgeDto.ScheduleEntryDto> schedule = balances(pledge).stream()
                 .map(year -> new PledgeDto.ScheduleEntryDto(year.year(), year.amount(), year.usdAmount(), year.paid(),
-                        cancelled ? zero : year.outstanding(), cancelled ? ZERO_USD : year.outstandingUsd()))
+                        cancelled ? zero : year.outstanding(), cancelled ? ZERO_USD : year.outstandingUsd(), due.get(year.year())))
                 .toList();
         BigDecimal paid = pledge.payments.stream().map(payment -> payment.amount).reduce(zero, BigDecimal::add);
         BigDecimal paidUsd = pledge.payments.stream().map(payment -> payment.usdAmount).reduce(ZERO_USD, BigDecimal::add);
@@ -56,7 +65,8 @@ public final class PledgeMapper {
                 currency(pledge.writtenOff, pledge), pledge.writtenOffUsd, pledge.cancelledAt)
                 : null;
         return new PledgeDto(pledge.id, pledge.version, pledge.contributor.code, pledge.budgetLine.name(),
-                pledge.earmarking.name(), pledge.region.name(), pledge.currency, currency(pledge.amount, pledge),
+                pledge.earmarking.name(), pledge.region.name(), pledge.programmeCode, pledge.channel.name(),
+                pledge.modality.name(), pledge.currency, currency(pledge.amount, pledge),
                 Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn, pledge.reference,
                 isMultiYear(pledge), schedule, pledge.status.name(), currency(paid, pledge), paidUsd, outstanding,
                 outstandingUsd, cancellation, pledge.payments.stream().map(PledgeMapper::toDto).toList(), pledge.recordedAt);
@@ -66,7 +76,7 @@ public final class PledgeMapper {
         return new PaymentDto(payment.id, payment.pledge.id, payment.currency,
                 Money.inCurrency(payment.amount, payment.currency), Money.normalizedRate(payment.fxRate),
                 payment.usdAmount, payment.usdAtPledgeRate, payment.fxDifferenceUsd, payment.receivedOn, payment.forYear,
-                payment.recordedAt);
+                payment.reference, payment.recordedAt);
     }
 
     public static PledgeVersionDto toDto(PledgeVersion version) {
@@ -74,22 +84,25 @@ public final class PledgeMapper {
         return new PledgeVersionDto(version.version, pledge.currency, currency(version.amount, pledge),
                 Money.normalizedRate(pledge.fxRate), version.usdAmount,
                 version.schedule.stream()
-                        .map(entry -> new PledgeVersionDto.ScheduleEntry(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount))
+                        .map(entry -> new PledgeVersionDto.ScheduleEntry(entry.scheduleYear, currency(entry.amount, pledge),
+                                entry.usdAmount, entry.dueOn))
                         .toList(),
                 version.reason, version.recordedBy, version.recordedAt);
     }
 
-    public static PledgeRecordedV1 toRecordedEvent(Pledge pledge) {
-        return new PledgeRecordedV1(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
-                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.currency,
+    public static PledgeRecordedV2 toRecordedEvent(Pledge pledge) {
+        return new PledgeRecordedV2(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.programmeCode,
+                pledge.channel.name(), pledge.modality.name(), pledge.currency,
                 currency(pledge.amount, pledge), Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn,
                 scheduleEvent(pledge), isMultiYear(pledge), pledge.reference, pledge.recordedAt);
     }
 
-    public static PledgeCorrectedV1 toCorrectedEvent(Pledge pledge) {
+    public static PledgeCorrectedV2 toCorrectedEvent(Pledge pledge) {
         PledgeVersion version = pledge.currentVersion();
-        return new PledgeCorrectedV1(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
-                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.currency,
+        return new PledgeCorrectedV2(pledge.id, pledge.version, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.programmeCode,
+                pledge.channel.name(), pledge.modality.name(), pledge.currency,
                 currency(pledge.amount, pledge), Money.normalizedRate(pledge.fxRate), pledge.usdAmount, pledge.pledgedOn,
                 scheduleEvent(pledge), isMultiYear(pledge), pledge.reference, pledge.recordedAt, version.reason,
                 version.recordedAt);
@@ -100,18 +113,19 @@ public final class PledgeMapper {
                 currency(pledge.writtenOff, pledge), pledge.writtenOffUsd, pledge.cancelledAt);
     }
 
-    public static PaymentRecordedV1 toRecordedEvent(Payment payment) {
+    public static PaymentRecordedV2 toRecordedEvent(Payment payment) {
         Pledge pledge = payment.pledge;
-        return new PaymentRecordedV1(payment.id, pledge.id, ContributorMapper.toRef(pledge.contributor),
-                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), payment.currency,
+        return new PaymentRecordedV2(payment.id, pledge.id, ContributorMapper.toRef(pledge.contributor),
+                pledge.budgetLine.name(), pledge.earmarking.name(), pledge.region.name(), pledge.programmeCode,
+                pledge.channel.name(), pledge.modality.name(), payment.currency,
                 Money.inCurrency(payment.amount, payment.currency), Money.normalizedRate(payment.fxRate), payment.usdAmount,
                 Money.normalizedRate(pledge.fxRate), payment.usdAtPledgeRate, payment.fxDifferenceUsd, payment.receivedOn,
-                payment.forYear, isMultiYear(pledge), payment.recordedAt);
+                payment.forYear, isMultiYear(pledge), payment.reference, payment.recordedAt);
     }
 
-    private static List<ScheduleEntryV1> scheduleEvent(Pledge pledge) {
+    private static List<ScheduleEntryV2> scheduleEvent(Pledge pledge) {
         return pledge.currentVersion().schedule.stream()
-                .map(entry -> new ScheduleEntryV1(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount))
+                .map(entry -> new ScheduleEntryV2(entry.scheduleYear, currency(entry.amount, pledge), entry.usdAmount, entry.dueOn))
                 .toList();
     }
 

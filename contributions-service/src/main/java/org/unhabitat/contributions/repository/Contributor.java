@@ -27,6 +27,10 @@ public class Contributor extends PanacheEntityBase {
 
     public String country;
 
+    /** The contributor's IATI organisation identifier, when it has one. */
+    @Column(name = "iati_org_ref")
+    public String iatiOrgRef;
+
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 

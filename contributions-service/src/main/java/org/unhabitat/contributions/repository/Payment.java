@@ -58,6 +58,9 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "for_year", nullable = false)
     public int forYear;
 
+    /** The bank's or partner's id for the payment, unique per pledge; null when none was given. */
+    public String reference;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -15,7 +15,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.unhabitat.contributions.domain.BudgetLine;
+import org.unhabitat.contributions.domain.Channel;
 import org.unhabitat.contributions.domain.Earmarking;
+import org.unhabitat.contributions.domain.Modality;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.Region;
 
@@ -59,6 +61,18 @@ public class Pledge extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Region region;
+
+    /** A programme code learnt from targets-service's events, or null for money with no programme. */
+    @Column(name = "programme_code")
+    public String programmeCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Modality modality;
 
     @Column(nullable = false)
     public String currency;

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 @Entity
 @Table(name = "pledge_schedule_entry")
@@ -33,4 +34,7 @@ public class ScheduleEntry extends PanacheEntityBase {
 
     @Column(name = "usd_amount", nullable = false, precision = 19, scale = 2)
     public BigDecimal usdAmount;
+
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
 }

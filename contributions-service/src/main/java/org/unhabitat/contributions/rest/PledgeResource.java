@@ -72,14 +72,17 @@ public class PledgeResource {
     @RolesAllowed({Roles.PARTNER, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Record a pledge",
             description = "Converted to USD at the operational rate of the pledge's month; the rate is stored. "
-                    + "A partner may pledge only for its own contributor code.")
+                    + "A partner may pledge only for its own contributor code. programme names a programme learnt from "
+                    + "targets-service's events; channel (default DIRECT) and modality (default GRANT) say how the money comes "
+                    + "and in what form; each schedule entry is due on dueOn (default 31 December of its year).")
     @APIResponse(responseCode = "201", description = "Recorded; Location names it",
             content = @Content(schema = @Schema(implementation = PledgeDto.class)),
             headers = @Header(name = "Location", description = "The new pledge", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid (problem+json with field errors); nothing written")
     @APIResponse(responseCode = "404", description = "A partner pledging for another contributor")
     @APIResponse(responseCode = "409", description = "Reference already used by this contributor (pledgeId names the pledge), or the key is in flight")
-    @APIResponse(responseCode = "422", description = "No rate for the month, or the key was used with another body")
+    @APIResponse(responseCode = "422", description = "No rate for the month; a programme not known here (one defined moments ago in "
+            + "targets-service may not be known yet: retry shortly) or of another budget line; or the key was used with another body")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PledgeRequest.class),
             examples = @ExampleObject(name = "Sweden, SEK 7 million for 2021", value = ApiExamples.PLEDGE)))
     public Response create(@Valid @NotNull PledgeRequest request,
@@ -141,12 +144,14 @@ public class PledgeResource {
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Record money received against a pledge",
             description = "In the pledge's currency, converted at the rate of the month received. forYear is the schedule "
-                    + "year it settles (default: the earliest with an unpaid balance). Finance.")
+                    + "year it settles (default: the earliest with an unpaid balance); reference is the bank's or partner's id, "
+                    + "unique per pledge. Finance.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the payment",
             content = @Content(schema = @Schema(implementation = PaymentDto.class)),
             headers = @Header(name = "Location", description = "The new payment", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid amount or a date in the future (problem+json)")
-    @APIResponse(responseCode = "409", description = "The pledge is cancelled, or the key is in flight")
+    @APIResponse(responseCode = "409", description = "The pledge is cancelled, the reference is already used on this pledge "
+            + "(Location and paymentId name that payment), or the key is in flight")
     @APIResponse(responseCode = "422", description = "Overpayment, another currency, no rate for the month, or not a schedule year")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PaymentRequest.class),
             examples = @ExampleObject(name = "paid in full", value = ApiExamples.PAYMENT)))

@@ -28,6 +28,8 @@ public class ContributorService {
 
     /** Member states use ISO alpha-3 (SWE); others a stable upper-case slug (EC, ADAPTATION-FUND). */
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+    /** An IATI organisation identifier: a registration agency prefix and the organisation's number there, e.g. XM-DAC-41301. */
+    private static final Pattern IATI_ORG_REF = Pattern.compile("[A-Za-z0-9]+-[A-Za-z0-9._/:-]+");
 
     public record Registration(ContributorDto contributor, boolean created) {
     }
@@ -56,12 +58,13 @@ public class ContributorService {
             contributor.code = code;
             contributor.registeredAt = now;
         } else if (contributor.name.equals(request.name().strip()) && contributor.type == request.type()
-                && Objects.equals(contributor.country, country)) {
+                && Objects.equals(contributor.country, country) && Objects.equals(contributor.iatiOrgRef, request.iatiOrgRef())) {
             return new Registration(ContributorMapper.toDto(contributor), false);
         }
         contributor.name = request.name().strip();
         contributor.type = request.type();
         contributor.country = country;
+        contributor.iatiOrgRef = request.iatiOrgRef();
         contributor.updatedAt = now;
         contributor.persist();
         outbox.append(ContributorMapper.toEvent(contributor));
@@ -87,6 +90,10 @@ public class ContributorService {
         String country = request.country();
         if (country != null && !Countries.isAlpha3(country)) {
             violations.add(new FieldError("country", "is not an ISO 3166-1 alpha-3 country code"));
+        }
+        if (request.iatiOrgRef() != null && !IATI_ORG_REF.matcher(request.iatiOrgRef()).matches()) {
+            violations.add(new FieldError("iatiOrgRef", "must be an IATI organisation identifier: an agency prefix, a dash "
+                    + "and the number there, e.g. XM-DAC-41301"));
         }
         if (request.type() == ContributorType.MEMBER_STATE) {
             if (!Countries.isAlpha3(code)) {

@@ -13,6 +13,7 @@ import org.unhabitat.contributions.domain.YearBalance;
 import org.unhabitat.contributions.mapping.PledgeMapper;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.service.exception.DuplicatePaymentReferenceException;
 import org.unhabitat.platform.audit.AuditTrail;
 import org.unhabitat.platform.outbox.Outbox;
 import org.unhabitat.platform.problem.ConflictException;
@@ -81,6 +82,13 @@ public class PledgeChangeService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+        // A reference seen before means the same money sent again: say so before judging it as a new payment.
+        if (request.reference() != null) {
+            Optional<Payment> first = pledge.payments.stream().filter(payment -> request.reference().equals(payment.reference)).findFirst();
+            if (first.isPresent()) {
+                throw new DuplicatePaymentReferenceException(request.reference(), pledge.id, first.get().id);
+            }
+        }
         if (!pledge.currency.equals(request.currency())) {
             throw new UnprocessableException("The pledge is in " + pledge.currency + "; a payment in "
                     + request.currency() + " cannot settle it. Record the amount received in " + pledge.currency);
@@ -106,6 +114,7 @@ public class PledgeChangeService {
         payment.fxDifferenceUsd = payment.usdAmount.subtract(payment.usdAtPledgeRate);
         payment.receivedOn = request.receivedOn();
         payment.forYear = year.year();
+        payment.reference = request.reference();
         payment.recordedBy = caller.subject();
         payment.recordedAt = now();
         payment.persist();

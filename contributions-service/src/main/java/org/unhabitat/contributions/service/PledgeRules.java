@@ -55,13 +55,14 @@ final class PledgeRules {
     }
 
     /**
-     * The schedule by year; when none is given, the whole amount falls in the year of the pledge.
-     * The currency must be valid and the amount already checked.
+     * The schedule by year; when none is given, the whole amount falls in the year of the pledge. An entry is due by
+     * the end of its year unless it says when, which must be within that year. The currency must be valid and the
+     * amount already checked.
      */
     static List<YearAmount> schedule(BigDecimal amount, String currency, LocalDate pledgedOn,
                                      List<ScheduleEntryRequest> requested, List<FieldError> violations) {
         if (requested == null) {
-            return List.of(new YearAmount(pledgedOn.getYear(), amount));
+            return List.of(new YearAmount(pledgedOn.getYear(), amount, endOf(pledgedOn.getYear())));
         }
         if (requested.isEmpty()) {
             violations.add(new FieldError("schedule", "must have at least one year, or be left out"));
@@ -73,14 +74,22 @@ final class PledgeRules {
         for (int i = 0; i < requested.size(); i++) {
             ScheduleEntryRequest entry = requested.get(i);
             String prefix = "schedule[" + i + "]";
-            if (Math.abs(entry.year() - pledgedOn.getYear()) > MAX_SCHEDULE_DISTANCE_YEARS) {
+            boolean nearThePledge = Math.abs((long) entry.year() - pledgedOn.getYear()) <= MAX_SCHEDULE_DISTANCE_YEARS;
+            if (!nearThePledge) {
                 violations.add(new FieldError(prefix + ".year", "must be within ten years of pledgedOn"));
             } else if (!years.add(entry.year())) {
                 violations.add(new FieldError(prefix + ".year", "appears more than once"));
             }
             checkAmount(prefix + ".amount", entry.amount(), currency, violations);
             total = total.add(entry.amount());
-            schedule.add(new YearAmount(entry.year(), entry.amount()));
+            // A year far from the pledge may be no calendar year at all (2147483647): nothing is dated from it.
+            if (nearThePledge) {
+                LocalDate dueOn = entry.dueOn() == null ? endOf(entry.year()) : entry.dueOn();
+                if (dueOn.getYear() != entry.year()) {
+                    violations.add(new FieldError(prefix + ".dueOn", "must fall in its year " + entry.year()));
+                }
+                schedule.add(new YearAmount(entry.year(), entry.amount(), dueOn));
+            }
         }
         if (total.compareTo(amount) != 0) {
             violations.add(new FieldError("schedule", "adds up to " + total.toPlainString()
@@ -88,6 +97,11 @@ final class PledgeRules {
         }
         schedule.sort(Comparator.comparingInt(YearAmount::year));
         return schedule;
+    }
+
+    /** An instalment with no date of its own is due by the end of its year. */
+    private static LocalDate endOf(int year) {
+        return LocalDate.of(year, 12, 31);
     }
 
     private PledgeRules() {

@@ -13,6 +13,8 @@ import org.unhabitat.contributions.api.PledgeDto;
 import org.unhabitat.contributions.api.PledgeRequest;
 import org.unhabitat.contributions.api.PledgeVersionDto;
 import org.unhabitat.contributions.domain.BudgetLine;
+import org.unhabitat.contributions.domain.Channel;
+import org.unhabitat.contributions.domain.Modality;
 import org.unhabitat.contributions.domain.Money;
 import org.unhabitat.contributions.domain.PledgeStatus;
 import org.unhabitat.contributions.domain.YearAmount;
@@ -52,15 +54,17 @@ public class PledgeService {
 
     private final IdempotencyService idempotency;
     private final ExchangeRateService rates;
+    private final ProgrammeCatalogue programmes;
     private final AdvisoryLocks locks;
     private final PledgeNumbering numbering;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, AdvisoryLocks locks,
-                         PledgeNumbering numbering, Outbox outbox, AuditTrail audit) {
+    public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, ProgrammeCatalogue programmes,
+                         AdvisoryLocks locks, PledgeNumbering numbering, Outbox outbox, AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
+        this.programmes = programmes;
         this.locks = locks;
         this.numbering = numbering;
         this.outbox = outbox;
@@ -189,6 +193,7 @@ public class PledgeService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+        programmes.requireKnown(request.programme(), request.budgetLine());
         ExchangeRateService.AppliedRate rate = rates.rateFor(request.currency(), request.pledgedOn());
         if (request.reference() != null) {
             // Two requests with one reference but different keys: the second waits, then sees the first.
@@ -206,6 +211,9 @@ public class PledgeService {
         pledge.budgetLine = request.budgetLine();
         pledge.earmarking = request.earmarking();
         pledge.region = request.region();
+        pledge.programmeCode = request.programme();
+        pledge.channel = Optional.ofNullable(request.channel()).orElse(Channel.DIRECT);
+        pledge.modality = Optional.ofNullable(request.modality()).orElse(Modality.GRANT);
         pledge.currency = request.currency();
         pledge.amount = request.amount();
         pledge.fxRate = rate.unitsPerUsd();
@@ -238,6 +246,7 @@ public class PledgeService {
             entry.scheduleYear = year.year();
             entry.amount = year.amount();
             entry.usdAmount = Money.toUsd(year.amount(), pledge.fxRate);
+            entry.dueOn = year.dueOn();
             usd = usd.add(entry.usdAmount);
             version.schedule.add(entry);
         }

@@ -57,6 +57,28 @@ class ContributorResourceTest {
     }
 
     @Test
+    void aContributorMayCarryItsIatiOrganisationIdentifier() {
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Kreditanstalt für Wiederaufbau\",\"type\":\"DEVELOPMENT_BANK\",\"iatiOrgRef\":\"DE-1-KFW-TEST\"}")
+                .when().put("/api/v1/contributors/KFW-IATI-TEST")
+                .then().statusCode(201).body("iatiOrgRef", equalTo("DE-1-KFW-TEST"));
+        given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/contributors/KFW-IATI-TEST")
+                .then().statusCode(200).body("iatiOrgRef", equalTo("DE-1-KFW-TEST"));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Kreditanstalt für Wiederaufbau\",\"type\":\"DEVELOPMENT_BANK\"}")
+                .when().put("/api/v1/contributors/KFW-IATI-TEST")
+                .then().statusCode(200).body("iatiOrgRef", nullValue());
+    }
+
+    @Test
+    void anIatiOrganisationIdentifierWithoutItsAgencyPrefixIsABadRequest() {
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Somebody\",\"type\":\"OTHER\",\"iatiOrgRef\":\"41120\"}")
+                .when().put("/api/v1/contributors/IATI-BAD-REF")
+                .then().statusCode(400).body("errors.field", contains("iatiOrgRef"));
+    }
+
+    @Test
     void aMemberStateMustUseItsIsoAlpha3Code() {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Sweden\",\"type\":\"MEMBER_STATE\"}")

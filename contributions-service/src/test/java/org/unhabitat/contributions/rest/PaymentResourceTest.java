@@ -12,6 +12,7 @@ import org.unhabitat.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -174,6 +175,41 @@ class PaymentResourceTest {
                         {"amount":"100","currency":"EUR","receivedOn":"2021-02-10"}""")
                 .when().post("/api/v1/pledges/" + pledge + "/payments")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void theSameReferenceTwiceOnOnePledgeIs409NamingTheFirstPaymentAndWritesNothing() {
+        String pledge = twoYearEuroPledge("IT-BANK-REFERENCES");
+        String first = payWithReference(pledge, "100000", "BANCA-2021-02-10-7", 201)
+                .body("reference", equalTo("BANCA-2021-02-10-7"))
+                .body("usdAmount", equalTo("121212.12"))
+                .extract().header("Location");
+
+        payWithReference(pledge, "100000", "BANCA-2021-02-10-7", 409)
+                .header("Location", endsWith(first.substring(first.indexOf("/api/"))))
+                .contentType("application/problem+json")
+                .body("paymentId", equalTo(first.substring(first.lastIndexOf('/') + 1)));
+        payWithReference(pledge, "350000", "BANCA-2021-02-10-8", 201);
+
+        given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges/" + pledge).then().statusCode(200)
+                .body("payments.reference", contains("BANCA-2021-02-10-7", "BANCA-2021-02-10-8"))
+                .body("paid", equalTo("450000.00"))
+                .body("paidUsd", equalTo("545454.54"));
+    }
+
+    @Test
+    void aReferenceIsUniquePerPledgeOnly() {
+        payWithReference(twoYearEuroPledge("IT-REFERENCE-A"), "1000", "SHARED-BANK-REF", 201);
+        payWithReference(twoYearEuroPledge("IT-REFERENCE-B"), "1000", "SHARED-BANK-REF", 201);
+    }
+
+    private static io.restassured.response.ValidatableResponse payWithReference(String pledge, String amount, String reference,
+                                                                                int status) {
+        return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("""
+                        {"amount":"%s","currency":"EUR","receivedOn":"2021-02-10","reference":"%s"}""".formatted(amount, reference))
+                .when().post("/api/v1/pledges/" + pledge + "/payments")
+                .then().statusCode(status);
     }
 
     private static String twoYearEuroPledge(String reference) {

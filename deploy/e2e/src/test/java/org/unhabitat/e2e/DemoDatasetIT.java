@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.unhabitat.devkit.DemoDataset;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The demo dataset, loaded through contributions-service's public API, must reproduce the source
@@ -37,7 +41,9 @@ class DemoDatasetIT {
             "/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_NON_EARMARKED",
             "/api/v1/top-contributors?year=2021&budgetLine=FOUNDATION_EARMARKED",
             "/api/v1/top-contributors?year=2021&budgetLine=TECHNICAL_COOPERATION",
-            "/api/v1/donor-base?year=2021", "/api/v1/monthly?year=2021", "/api/v1/kpis?year=2021");
+            "/api/v1/donor-base?year=2021", "/api/v1/monthly?year=2021", "/api/v1/kpis?year=2021",
+            "/api/v1/flows?year=2021&asOf=2021-12-31&groupBy=budgetLine,region", "/api/v1/regions?year=2022",
+            "/api/v1/flows?groupBy=programme,contributor");
 
     private static SuiteUnderTest suite;
 
@@ -111,15 +117,74 @@ class DemoDatasetIT {
 
     @Test
     @Order(6)
+    void paragraphSixEarmarkedMoneyForGlobalProgrammesIsSixtyFourPercentOfTheLinesTarget() {
+        String flows = "/api/v1/flows?year=2021&asOf=2021-12-31&groupBy=budgetLine,region";
+        String received = given().get(reporting(flows)).then().statusCode(200)
+                .body("totals.receivedUsd", equalTo("196200000.00"))
+                .extract().path("groups.find { it.key.budgetLine == 'FOUNDATION_EARMARKED' && it.key.region == 'GLOBAL' }.receivedUsd");
+        assertEquals("27700000.00", received);
+        String target = given().get(reporting("/api/v1/progress?year=2021")).then().statusCode(200)
+                .extract().path("lines.find { it.budgetLine == 'FOUNDATION_EARMARKED' }.targetUsd");
+        assertEquals("43300000.00", target);
+        assertEquals(new BigDecimal("64"), new BigDecimal(received).multiply(BigDecimal.valueOf(100))
+                .divide(new BigDecimal(target), 0, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    @Order(7)
+    void paragraphEightSwitzerlandsTwentyMillionPledgedFor2022ToLatinAmericaAndTheCaribbean() {
+        given().get(reporting("/api/v1/regions?year=2022")).then().statusCode(200)
+                .body("find { it.region == 'LATIN_AMERICA_CARIBBEAN' }.pledgedUsd", equalTo("20000000.00"));
+        given().get(reporting("/api/v1/flows?year=2022&region=LATIN_AMERICA_CARIBBEAN&groupBy=contributor")).then().statusCode(200)
+                .body("groups.key.contributor", contains("CHE"))
+                .body("groups[0].names.contributor", equalTo("Switzerland"))
+                .body("groups[0].pledgedUsd", equalTo("20000000.00"))
+                .body("groups[0].receivedUsd", equalTo("0.00"));
+    }
+
+    @Test
+    @Order(8)
+    void paragraphElevenTheFeasibilityFundAndItsThreePhilanthropicDonors() {
+        given().get(suite.url("targets") + "/api/v1/programmes/UIF-FEASIBILITY-FUND").then().statusCode(200)
+                .body("kind", equalTo("FUND"))
+                .body("name", equalTo("Urban Investment Facility: feasibility fund"));
+        given().get(reporting("/api/v1/flows?programme=UIF-FEASIBILITY-FUND&groupBy=contributor,contributorType")).then().statusCode(200)
+                .body("groups.key.contributor", contains("PHILANTHROPY-A", "PHILANTHROPY-B", "PHILANTHROPY-C"))
+                .body("groups.key.contributorType", contains("FOUNDATION", "FOUNDATION", "FOUNDATION"))
+                .body("groups.pledgedUsd", contains("200000.00", "150000.00", "100000.00"))
+                .body("groups.receivedUsd", contains("200000.00", "150000.00", "100000.00"))
+                .body("totals.pledgedUsd", equalTo("450000.00"))
+                .body("totals.pledgeCount", equalTo(3));
+    }
+
+    @Test
+    @Order(9)
+    void paragraphTwelveTheArabRegionAppealsOnlineGiftsAreOnlyAnAnonymousTotal() {
+        String body = given().get(reporting("/api/v1/flows?programme=ARAB-APPEAL-2021&groupBy=contributor,channel")).then().statusCode(200)
+                .body("groups.key.contributor", contains("INDIVIDUAL-DONORS"))
+                .body("groups.key.channel", contains("ONLINE_GIVING"))
+                .body("groups[0].pledgedUsd", equalTo("50000.00"))
+                .body("groups[0].receivedUsd", equalTo("50000.00"))
+                .body("groups[0].pledgeCount", equalTo(5))
+                .extract().asString();
+        assertFalse(body.contains("DONOR-000") || body.contains("Online donor"), body);
+        String contributors = given().get(reporting("/api/v1/contributors?type=INDIVIDUAL")).then().statusCode(200)
+                .body("items", hasSize(0)).extract().asString();
+        assertFalse(contributors.contains("DONOR-000"), contributors);
+        given().get(reporting("/api/v1/contributors/DONOR-0001/statement")).then().statusCode(404);
+    }
+
+    @Test
+    @Order(10)
     void loadingTheDemoAgainThroughTheOtherInstanceChangesNothing() throws Exception {
         Map<String, String> before = snapshotOfReports(suite.url("reporting"));
-        new DemoDataset(suite.urls("contributions").get(1), finance()).load();
+        new DemoDataset(suite.urls("contributions").get(1), suite.urls("targets").get(1), finance()).load();
         Thread.sleep(2000);
         assertEquals(before, snapshotOfReports(suite.url("reporting")));
     }
 
     @Test
-    @Order(7)
+    @Order(11)
     void aRebuildAskedOfOneReportingInstanceReplaysThePartitionsOfBothIntoIdenticalReports() throws Exception {
         Map<String, String> before = snapshotOfReports(suite.url("reporting"));
         long appliedEvents = inboxEntries();
@@ -152,7 +217,7 @@ class DemoDatasetIT {
     }
 
     private static void loadDemo() throws Exception {
-        new DemoDataset(suite.url("contributions"), finance()).load();
+        new DemoDataset(suite.url("contributions"), suite.url("targets"), finance()).load();
     }
 
     private static String finance() {

@@ -47,7 +47,7 @@ class KustomizeOverlaysTest {
     void everyObjectMatchesItsTypedModel(String kustomization) {
         List<ObjectNode> objects = Kustomize.render(K8S.resolve(kustomization));
         assertEquals(List.of(), ModelValidator.validate(objects));
-        assertEquals(36, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools, 3 topics and 3 users,"
+        assertEquals(37, objects.size(), "3 x 5 per service, a shared ConfigMap, Kafka with 2 pools, 4 topics and 3 users,"
                 + " 3 databases, 7 NetworkPolicies and an Ingress");
     }
 

@@ -26,12 +26,11 @@ final class SecurityChecks {
     }
 
     /**
-     * Least privilege, as issue-level policy rather than derived from the code: contributions also reads
-     * targets.events (programme codes) before its consumer exists, and a service whose configuration asks
-     * for more than this is refused too.
+     * Least privilege, as issue-level policy rather than derived from the code: a service whose
+     * configuration asks for more than this is refused too.
      */
     static final Map<String, Access> LEAST_PRIVILEGE = Map.of(
-            "contributions-service", new Access(Set.of("contributions.events"), Set.of("targets.events")),
+            "contributions-service", new Access(Set.of("contributions.events", "contributions.dead-letter"), Set.of("targets.events")),
             "targets-service", new Access(Set.of("targets.events"), Set.of()),
             "reporting-service", new Access(Set.of("reporting.dead-letter"), Set.of("contributions.events", "targets.events")));
     static final Set<String> WRITE_OPERATIONS = Set.of("Write", "Describe");

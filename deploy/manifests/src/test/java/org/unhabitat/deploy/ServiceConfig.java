@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 record ServiceConfig(String service, Set<String> requiredVariables, Set<String> optionalVariables,
                      Set<String> producedTopics, Set<String> consumedTopics, Set<String> consumerGroups,
-                     int httpPort, int managementPort) {
+                     boolean relaysAnOutbox, int httpPort, int managementPort) {
 
     static final List<String> SERVICES = List.of("contributions-service", "targets-service", "reporting-service");
 
@@ -38,6 +38,7 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
         Set<String> consumed = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         int port = 8080;
+        boolean outbox = false;
         int managementPort = 9000;
         for (String raw : lines) {
             String line = raw.strip();
@@ -54,6 +55,7 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
                 boolean deadLetter = line.contains(".dead-letter-queue.");
                 (topic.group(1).equals("incoming") && !deadLetter ? consumed : produced).add(topic.group(2).strip());
             }
+            outbox |= line.startsWith("mp.messaging.outgoing.outbox.");
             Matcher group = GROUP.matcher(line);
             if (group.matches()) {
                 groups.add(group.group(1).strip());
@@ -66,6 +68,6 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
             }
         }
         optional.removeAll(required);
-        return new ServiceConfig(service, required, optional, produced, consumed, groups, port, managementPort);
+        return new ServiceConfig(service, required, optional, produced, consumed, groups, outbox, port, managementPort);
     }
 }

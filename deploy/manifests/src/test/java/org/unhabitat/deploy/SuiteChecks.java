@@ -405,7 +405,12 @@ final class SuiteChecks {
                     problem(service.service() + " uses the topic " + topic + ", which no KafkaTopic declares");
                 }
             }
-            // One consumer group per topic: replicas beyond the partition count get no partition.
+            // One consumer group per topic: replicas beyond the partition count get no partition. That bounds a
+            // service whose work is consuming; one that serves writes (it relays an outbox) scales with its
+            // requests, and a replica beyond the partitions only idles in its consumer group.
+            if (service.relaysAnOutbox()) {
+                continue;
+            }
             int bound = service.consumedTopics().stream().mapToInt(t -> partitions.getOrDefault(t, 0)).min().orElse(Integer.MAX_VALUE);
             named("HorizontalPodAutoscaler", service.service()).ifPresent(hpa -> {
                 if (hpa.path("spec").path("maxReplicas").asInt() > bound) {

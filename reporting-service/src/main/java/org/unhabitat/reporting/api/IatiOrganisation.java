@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** What UN-Habitat publishes about itself in its IATI organisation file, in USD. */
-public record IatiOrganisation(Instant lastUpdated, List<YearFigures> budgets, List<YearFigures> income) {
+public record IatiOrganisation(Instant lastUpdated, List<YearFigures> budgets, List<RegionBudget> regionBudgets,
+                               List<YearFigures> income) {
+
+    /** The targets of the programmes tied to one region, for a year: the only regional figures that are budgets. */
+    public record RegionBudget(String region, YearFigures figures) {
+    }
 
     /** A calendar year's total and its breakdown per core budget line; lines without a figure are left out. */
     public record YearFigures(int year, BigDecimal totalUsd, List<LineFigure> lines) {

@@ -24,6 +24,12 @@ public final class IatiOrganisationXml {
     private static final String MULTILATERAL = "40";
     /** IATI BudgetStatus code list: 1 is Indicative; income targets are not commitments. */
     private static final String INDICATIVE = "1";
+    /**
+     * IATI RegionVocabulary 99, the reporting organisation's own: UN-Habitat's executing regions (the source report's
+     * Figure 3) are not the OECD DAC's recipient regions, and a mapping between them would be invented.
+     */
+    private static final String OWN_VOCABULARY = "99";
+    private static final String REGION_CODES = "https://open.unhabitat.org/codes/regions";
 
     public static String write(IatiOrganisation organisation) {
         StringWriter out = new StringWriter();
@@ -55,13 +61,22 @@ public final class IatiOrganisationXml {
                 xml.writeAttribute("status", INDICATIVE);
                 period(xml, budget.year());
                 money(xml, "value", budget.totalUsd().toPlainString(), LocalDate.of(budget.year(), 1, 1));
-                for (IatiOrganisation.LineFigure line : budget.lines()) {
-                    xml.writeStartElement("budget-line");
-                    xml.writeAttribute("ref", line.budgetLine().name());
-                    money(xml, "value", line.amountUsd().toPlainString(), LocalDate.of(budget.year(), 1, 1));
-                    textElement(xml, "narrative", line.budgetLine().englishName());
-                    xml.writeEndElement();
-                }
+                budgetLines(xml, budget);
+                xml.writeEndElement();
+            }
+
+            for (IatiOrganisation.RegionBudget regional : organisation.regionBudgets()) {
+                IatiOrganisation.YearFigures budget = regional.figures();
+                xml.writeStartElement("recipient-region-budget");
+                xml.writeAttribute("status", INDICATIVE);
+                xml.writeStartElement("recipient-region");
+                xml.writeAttribute("vocabulary", OWN_VOCABULARY);
+                xml.writeAttribute("vocabulary-uri", REGION_CODES);
+                xml.writeAttribute("code", regional.region());
+                xml.writeEndElement();
+                period(xml, budget.year());
+                money(xml, "value", budget.totalUsd().toPlainString(), LocalDate.of(budget.year(), 1, 1));
+                budgetLines(xml, budget);
                 xml.writeEndElement();
             }
 
@@ -91,6 +106,17 @@ public final class IatiOrganisationXml {
         return out.toString();
     }
 
+    /** One budget-line per core budget line that has a figure, at the budget's value-date. */
+    private static void budgetLines(XMLStreamWriter xml, IatiOrganisation.YearFigures budget) throws XMLStreamException {
+        for (IatiOrganisation.LineFigure line : budget.lines()) {
+            xml.writeStartElement("budget-line");
+            xml.writeAttribute("ref", line.budgetLine().name());
+            money(xml, "value", line.amountUsd().toPlainString(), LocalDate.of(budget.year(), 1, 1));
+            textElement(xml, "narrative", line.budgetLine().englishName());
+            xml.writeEndElement();
+        }
+    }
+
     private static void period(XMLStreamWriter xml, int year) throws XMLStreamException {
         xml.writeEmptyElement("period-start");
         xml.writeAttribute("iso-date", LocalDate.of(year, 1, 1).toString());
@@ -107,7 +133,7 @@ public final class IatiOrganisationXml {
         xml.writeEndElement();
     }
 
-    private static void textElement(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void textElement(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();

@@ -14,16 +14,37 @@ public final class PledgeCsv {
             "outstanding_usd", "status");
 
     public static String write(List<OpenPledgeRow> rows) {
+        return header() + rows(rows);
+    }
+
+    public static String header() {
         StringBuilder csv = new StringBuilder();
         line(csv, HEADER);
+        return csv.toString();
+    }
+
+    /** The rows without a header, for a file written a page at a time. */
+    public static String rows(List<OpenPledgeRow> rows) {
+        StringBuilder csv = new StringBuilder();
         for (OpenPledgeRow row : rows) {
-            line(csv, List.of(row.pledgeId().toString(), Integer.toString(row.year()), row.contributorCode(),
-                    nullToEmpty(row.contributorName()), nullToEmpty(row.contributorType()), row.budgetLine(), row.earmarking(),
+            line(csv, List.of(row.pledgeId().toString(), Integer.toString(row.year()), text(row.contributorCode()),
+                    text(nullToEmpty(row.contributorName())), nullToEmpty(row.contributorType()), row.budgetLine(), row.earmarking(),
                     row.region(), row.currency(), inMinorUnits(row.amount(), row.currency()),
                     row.fxRate().stripTrailingZeros().toPlainString(), row.usdAmount().toPlainString(),
                     row.pledgedOn().toString(), row.paidUsd().toPlainString(), row.outstandingUsd().toPlainString(), row.status()));
         }
         return csv.toString();
+    }
+
+    /**
+     * A text field that a spreadsheet must never run as a formula (CSV injection): one that starts with =, +, -, @,
+     * tab or CR gets a leading apostrophe, which spreadsheets show as text and do not display.
+     */
+    static String text(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     /** Quoted when it holds a comma, a quote, CR or LF; quotes inside are doubled. */
@@ -47,7 +68,7 @@ public final class PledgeCsv {
         return amount.stripTrailingZeros().toPlainString();
     }
 
-    private static void line(StringBuilder csv, List<String> fields) {
+    static void line(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             csv.append(i == 0 ? "" : ",").append(field(fields.get(i)));
         }

@@ -17,8 +17,8 @@ import java.util.Collection;
 public class ContributorRepository {
 
     /** A contributor's details, and where in its topic the event that carried them stood. */
-    public record ContributorDetails(String code, String name, String type, String country, int sourcePartition,
-                                     long sourceOffset) {
+    public record ContributorDetails(String code, String name, String type, String country, String iatiOrgRef,
+                                     int sourcePartition, long sourceOffset) {
     }
 
     private final DataSource dataSource;
@@ -38,10 +38,10 @@ public class ContributorRepository {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("""
-                     INSERT INTO contributor (code, name, type, country, source_partition, source_offset)
-                     VALUES (?, ?, ?, ?, ?, ?)
+                     INSERT INTO contributor (code, name, type, country, iati_org_ref, source_partition, source_offset)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
-                         source_partition = excluded.source_partition, source_offset = excluded.source_offset
+                         iati_org_ref = excluded.iati_org_ref, source_partition = excluded.source_partition, source_offset = excluded.source_offset
                      WHERE contributor.source_partition IS DISTINCT FROM excluded.source_partition
                         OR contributor.source_offset < excluded.source_offset""")) {
             for (ContributorDetails contributor : contributors) {
@@ -49,8 +49,9 @@ public class ContributorRepository {
                 upsert.setString(2, contributor.name());
                 upsert.setString(3, contributor.type());
                 upsert.setString(4, contributor.country());
-                upsert.setInt(5, contributor.sourcePartition());
-                upsert.setLong(6, contributor.sourceOffset());
+                upsert.setString(5, contributor.iatiOrgRef());
+                upsert.setInt(6, contributor.sourcePartition());
+                upsert.setLong(7, contributor.sourceOffset());
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -63,6 +63,78 @@ public class OpenDataQueries {
         return rows.stream().map(OpenDataQueries::toEntryRow).toList();
     }
 
+    /** The schedule years of pledges made by {@code asOf}, oldest first. */
+    public List<Integer> pledgeYears(LocalDate asOf) {
+        @SuppressWarnings("unchecked")
+        List<Number> years = entityManager.createNativeQuery("""
+                        SELECT DISTINCT e.year FROM pledge_entry e JOIN pledge p ON p.pledge_id = e.pledge_id
+                        WHERE p.pledged_on <= :asOf ORDER BY e.year""")
+                .setParameter("asOf", Date.valueOf(asOf))
+                .getResultList();
+        return years.stream().map(Number::intValue).toList();
+    }
+
+    /** A programme as the activity file names it. */
+    public record ProgrammeRow(String code, String name, String kind, int startYear) {
+    }
+
+    /**
+     * An incoming transaction for the activity file: a pledge (the sum of its schedule, on the day pledged) or a
+     * payment, with what it is for and who gave it. {@code programme} is null for money with no programme.
+     */
+    public record TransactionRow(boolean payment, LocalDate date, String currency, BigDecimal amount, String programme,
+                                 String budgetLine, String contributorName, String contributorType, String iatiOrgRef) {
+    }
+
+    public List<ProgrammeRow> programmes() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT code, name, kind, start_year FROM programme ORDER BY code")
+                .getResultList();
+        return rows.stream().map(row -> new ProgrammeRow((String) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).intValue())).toList();
+    }
+
+    /**
+     * Pledges that stand (a cancelled pledge commits nothing any more; what was paid on it stays as funds received) and
+     * every payment whose pledge is known, in date order.
+     */
+    public List<TransactionRow> iatiTransactions() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT FALSE, p.pledged_on, p.currency, SUM(e.amount), p.programme_code, p.budget_line, c.name, c.type,
+                               c.iati_org_ref, p.pledge_id
+                        FROM pledge p JOIN pledge_entry e ON e.pledge_id = p.pledge_id
+                        LEFT JOIN contributor c ON c.code = p.contributor_code
+                        WHERE p.cancelled_on IS NULL
+                        GROUP BY p.pledge_id, c.code
+                        UNION ALL
+                        SELECT TRUE, y.received_on, p.currency, y.amount, p.programme_code, p.budget_line, c.name, c.type,
+                               c.iati_org_ref, y.payment_id
+                        FROM payment y JOIN pledge p ON p.pledge_id = y.pledge_id
+                        LEFT JOIN contributor c ON c.code = p.contributor_code
+                        ORDER BY 2, 1, 10""")
+                .getResultList();
+        return rows.stream().map(row -> new TransactionRow((Boolean) row[0], toLocalDate(row[1]),
+                ((String) row[2]).trim(), (BigDecimal) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+                (String) row[8])).toList();
+    }
+
+    /** A region's programme targets for a year and line. */
+    public record RegionLineFigure(String region, YearLineFigure figure) {
+    }
+
+    /** The targets of programmes tied to a region, summed per region, year and line. */
+    public List<RegionLineFigure> regionalProgrammeTargets() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT p.region, t.year, p.budget_line, SUM(t.amount_usd) FROM programme_target t
+                        JOIN programme p ON p.code = t.programme WHERE p.region IS NOT NULL
+                        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+                .getResultList();
+        return rows.stream().map(row -> new RegionLineFigure((String) row[0],
+                new YearLineFigure(((Number) row[1]).intValue(), (String) row[2], (BigDecimal) row[3]))).toList();
+    }
+
     /** Every year's income target per line, oldest year first. */
     public List<YearLineFigure> annualTargets() {
         return yearLineFigures("SELECT year, budget_line, amount_usd FROM annual_target ORDER BY year, budget_line");

@@ -41,12 +41,19 @@ public class PledgeBookRepository {
     /** Counts every payment recorded so far: the pledge book as it stands now. */
     public static final LocalDate NOW = LocalDate.of(9999, 12, 31);
 
+    /** A pledge's latest state; {@code programme} is null for money with no programme. */
     public record PledgeRow(UUID pledgeId, int version, String contributorCode, String budgetLine, String earmarking,
-                            String region, String currency, BigDecimal fxRate, BigDecimal usdAmount, LocalDate pledgedOn,
-                            boolean multiYear, LocalDate cancelledOn) {
+                            String region, String programme, String channel, String modality, String currency,
+                            BigDecimal fxRate, BigDecimal usdAmount, LocalDate pledgedOn, boolean multiYear,
+                            LocalDate cancelledOn) {
+
+        public PledgeRow cancelled(int atVersion, LocalDate on) {
+            return new PledgeRow(pledgeId, Math.max(version, atVersion), contributorCode, budgetLine, earmarking, region, programme,
+                    channel, modality, currency, fxRate, usdAmount, pledgedOn, multiYear, on);
+        }
     }
 
-    public record EntryRow(int year, BigDecimal amount, BigDecimal usdAmount) {
+    public record EntryRow(int year, BigDecimal amount, BigDecimal usdAmount, LocalDate dueOn) {
     }
 
     /** What has been paid towards one schedule year, in the pledge's currency and in USD at the pledge's rate. */
@@ -72,18 +79,28 @@ public class PledgeBookRepository {
                          Set<UUID> knownPayments) {
     }
 
-    public record BookKey(int year, String budgetLine) {
+    /**
+     * The finest grain of the pledge book: a schedule year and everything a flow can be filtered or grouped
+     * by; {@code programme} is empty for money with no programme.
+     */
+    public record BookKey(int year, String budgetLine, String region, String earmarking, String contributorCode,
+                          String programme, String channel, String modality, String currency) {
+
+        static final Comparator<BookKey> ORDER = Comparator.comparingInt(BookKey::year).thenComparing(BookKey::budgetLine)
+                .thenComparing(BookKey::region).thenComparing(BookKey::earmarking).thenComparing(BookKey::contributorCode)
+                .thenComparing(BookKey::programme).thenComparing(BookKey::channel).thenComparing(BookKey::modality)
+                .thenComparing(BookKey::currency);
     }
 
-    /** A change to the pledged and outstanding USD of one year and line. */
-    public record BookChange(BigDecimal pledgedUsd, BigDecimal outstandingUsd) {
+    /** A change to the pledged and outstanding USD, and to the number of schedule entries, under one key. */
+    public record BookChange(BigDecimal pledgedUsd, BigDecimal outstandingUsd, long entries) {
 
         public BookChange plus(BookChange other) {
-            return new BookChange(pledgedUsd.add(other.pledgedUsd), outstandingUsd.add(other.outstandingUsd));
+            return new BookChange(pledgedUsd.add(other.pledgedUsd), outstandingUsd.add(other.outstandingUsd), entries + other.entries);
         }
 
         public boolean isZero() {
-            return pledgedUsd.signum() == 0 && outstandingUsd.signum() == 0;
+            return pledgedUsd.signum() == 0 && outstandingUsd.signum() == 0 && entries == 0;
         }
     }
 
@@ -99,6 +116,17 @@ public class PledgeBookRepository {
 
     public record IncomeKey(LocalDate day, String budgetLine, String region, String earmarking, boolean multiYear,
                             String contributorCode) {
+    }
+
+    /** Income's finest grain for flows; {@code programme} is empty for money with no programme. */
+    public record FlowIncomeKey(LocalDate day, String budgetLine, String region, String earmarking, String contributorCode,
+                                String programme, String channel, String modality, String currency) {
+
+        static final Comparator<FlowIncomeKey> ORDER = Comparator.comparing(FlowIncomeKey::day)
+                .thenComparing(FlowIncomeKey::budgetLine).thenComparing(FlowIncomeKey::region)
+                .thenComparing(FlowIncomeKey::earmarking).thenComparing(FlowIncomeKey::contributorCode)
+                .thenComparing(FlowIncomeKey::programme).thenComparing(FlowIncomeKey::channel)
+                .thenComparing(FlowIncomeKey::modality).thenComparing(FlowIncomeKey::currency);
     }
 
     private final DataSource dataSource;
@@ -125,30 +153,31 @@ public class PledgeBookRepository {
         try (Connection connection = dataSource.getConnection()) {
             Array ids = connection.createArrayOf("uuid", pledgeIds.stream().sorted().toArray());
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT p.pledge_id, p.version, p.contributor_code, p.budget_line, p.earmarking, p.region, p.currency,
-                           p.fx_rate, p.usd_amount, p.pledged_on, p.multi_year, p.cancelled_on
+                    SELECT p.pledge_id, p.version, p.contributor_code, p.budget_line, p.earmarking, p.region, p.programme_code,
+                           p.channel, p.modality, p.currency, p.fx_rate, p.usd_amount, p.pledged_on, p.multi_year, p.cancelled_on
                     FROM unnest(?::uuid[]) AS wanted (id) JOIN pledge p ON p.pledge_id = wanted.id
                     ORDER BY p.pledge_id FOR UPDATE OF p""")) {
                 select.setArray(1, ids);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         PledgeRow pledge = new PledgeRow(rows.getObject(1, UUID.class), rows.getInt(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7).trim(),
-                                rows.getBigDecimal(8), rows.getBigDecimal(9), rows.getObject(10, LocalDate.class),
-                                rows.getBoolean(11), rows.getObject(12, LocalDate.class));
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                                rows.getString(9), rows.getString(10).trim(), rows.getBigDecimal(11), rows.getBigDecimal(12),
+                                rows.getObject(13, LocalDate.class), rows.getBoolean(14), rows.getObject(15, LocalDate.class));
                         pledges.put(pledge.pledgeId(), pledge);
                     }
                 }
             }
             if (!pledges.isEmpty()) {
                 try (PreparedStatement select = connection.prepareStatement("""
-                        SELECT e.pledge_id, e.year, e.amount, e.usd_amount
+                        SELECT e.pledge_id, e.year, e.amount, e.usd_amount, e.due_on
                         FROM unnest(?::uuid[]) AS wanted (id) JOIN pledge_entry e ON e.pledge_id = wanted.id""")) {
                     select.setArray(1, connection.createArrayOf("uuid", pledges.keySet().toArray()));
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             entries.computeIfAbsent(rows.getObject(1, UUID.class), id -> new TreeMap<>())
-                                    .put(rows.getInt(2), new EntryRow(rows.getInt(2), rows.getBigDecimal(3), rows.getBigDecimal(4)));
+                                    .put(rows.getInt(2), new EntryRow(rows.getInt(2), rows.getBigDecimal(3), rows.getBigDecimal(4),
+                                            rows.getObject(5, LocalDate.class)));
                         }
                     }
                 }
@@ -204,17 +233,20 @@ public class PledgeBookRepository {
         try (Connection connection = dataSource.getConnection()) {
             if (!pledges.isEmpty()) {
                 try (PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO pledge (pledge_id, version, contributor_code, budget_line, earmarking, region, currency,
-                                            fx_rate, usd_amount, pledged_on, multi_year, cancelled_on)
-                        SELECT id, version, contributor, line, earmarking, region, currency, CAST(rate AS NUMERIC),
-                               CAST(usd AS NUMERIC), CAST(pledged_on AS DATE), multi_year, CAST(cancelled_on AS DATE)
+                        INSERT INTO pledge (pledge_id, version, contributor_code, budget_line, earmarking, region, programme_code,
+                                            channel, modality, currency, fx_rate, usd_amount, pledged_on, multi_year, cancelled_on)
+                        SELECT id, version, contributor, line, earmarking, region, programme, channel, modality, currency,
+                               CAST(rate AS NUMERIC), CAST(usd AS NUMERIC), CAST(pledged_on AS DATE), multi_year,
+                               CAST(cancelled_on AS DATE)
                         FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::boolean[], ?::text[])
-                             AS row (id, version, contributor, line, earmarking, region, currency, rate, usd, pledged_on,
-                                     multi_year, cancelled_on)
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                             AS row (id, version, contributor, line, earmarking, region, programme, channel, modality, currency,
+                                     rate, usd, pledged_on, multi_year, cancelled_on)
                         ON CONFLICT (pledge_id) DO UPDATE SET version = excluded.version,
                             contributor_code = excluded.contributor_code, budget_line = excluded.budget_line,
-                            earmarking = excluded.earmarking, region = excluded.region, currency = excluded.currency,
+                            earmarking = excluded.earmarking, region = excluded.region,
+                            programme_code = excluded.programme_code, channel = excluded.channel,
+                            modality = excluded.modality, currency = excluded.currency,
                             fx_rate = excluded.fx_rate, usd_amount = excluded.usd_amount, pledged_on = excluded.pledged_on,
                             multi_year = excluded.multi_year, cancelled_on = excluded.cancelled_on""")) {
                     List<PledgeRow> rows = List.copyOf(pledges);
@@ -224,12 +256,15 @@ public class PledgeBookRepository {
                     upsert.setArray(4, connection.createArrayOf("text", column(rows, PledgeRow::budgetLine)));
                     upsert.setArray(5, connection.createArrayOf("text", column(rows, PledgeRow::earmarking)));
                     upsert.setArray(6, connection.createArrayOf("text", column(rows, PledgeRow::region)));
-                    upsert.setArray(7, connection.createArrayOf("text", column(rows, PledgeRow::currency)));
-                    upsert.setArray(8, connection.createArrayOf("text", column(rows, pledge -> pledge.fxRate().toPlainString())));
-                    upsert.setArray(9, connection.createArrayOf("text", column(rows, pledge -> pledge.usdAmount().toPlainString())));
-                    upsert.setArray(10, connection.createArrayOf("text", column(rows, pledge -> pledge.pledgedOn().toString())));
-                    upsert.setArray(11, connection.createArrayOf("bool", column(rows, PledgeRow::multiYear)));
-                    upsert.setArray(12, connection.createArrayOf("text", column(rows, pledge -> pledge.cancelledOn() == null
+                    upsert.setArray(7, connection.createArrayOf("text", column(rows, PledgeRow::programme)));
+                    upsert.setArray(8, connection.createArrayOf("text", column(rows, PledgeRow::channel)));
+                    upsert.setArray(9, connection.createArrayOf("text", column(rows, PledgeRow::modality)));
+                    upsert.setArray(10, connection.createArrayOf("text", column(rows, PledgeRow::currency)));
+                    upsert.setArray(11, connection.createArrayOf("text", column(rows, pledge -> pledge.fxRate().toPlainString())));
+                    upsert.setArray(12, connection.createArrayOf("text", column(rows, pledge -> pledge.usdAmount().toPlainString())));
+                    upsert.setArray(13, connection.createArrayOf("text", column(rows, pledge -> pledge.pledgedOn().toString())));
+                    upsert.setArray(14, connection.createArrayOf("bool", column(rows, PledgeRow::multiYear)));
+                    upsert.setArray(15, connection.createArrayOf("text", column(rows, pledge -> pledge.cancelledOn() == null
                             ? null : pledge.cancelledOn().toString())));
                     upsert.executeUpdate();
                 }
@@ -249,13 +284,14 @@ public class PledgeBookRepository {
                     entries.add(entry);
                 }));
                 try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount)
-                        SELECT id, year, CAST(amount AS NUMERIC), CAST(usd AS NUMERIC)
-                        FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[]) AS row (id, year, amount, usd)""")) {
+                        INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount, due_on)
+                        SELECT id, year, CAST(amount AS NUMERIC), CAST(usd AS NUMERIC), CAST(due_on AS DATE)
+                        FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[]) AS row (id, year, amount, usd, due_on)""")) {
                     insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                     insert.setArray(2, connection.createArrayOf("int4", column(entries, EntryRow::year)));
                     insert.setArray(3, connection.createArrayOf("text", column(entries, entry -> entry.amount().toPlainString())));
                     insert.setArray(4, connection.createArrayOf("text", column(entries, entry -> entry.usdAmount().toPlainString())));
+                    insert.setArray(5, connection.createArrayOf("text", column(entries, entry -> entry.dueOn().toString())));
                     insert.executeUpdate();
                 }
             }
@@ -318,37 +354,77 @@ public class PledgeBookRepository {
         }
     }
 
-    /** Adds each change to its year and line, in key order so that concurrent writers lock rows alike. */
+    /**
+     * Adds each change to the flow book under its key, and to the pledge book under its year and line, in key
+     * order so that concurrent writers lock rows alike. A correction that moves money to another key leaves
+     * the old key at zero; flows leave such keys out.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addToPledgeBook(Map<BookKey, BookChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("""
-                     INSERT INTO pledge_book (year, budget_line, pledged_usd, outstanding_usd) VALUES (?, ?, ?, ?)
-                     ON CONFLICT (year, budget_line) DO UPDATE SET
-                         pledged_usd = pledge_book.pledged_usd + excluded.pledged_usd,
-                         outstanding_usd = pledge_book.outstanding_usd + excluded.outstanding_usd""")) {
-            TreeMap<BookKey, BookChange> ordered = new TreeMap<>(
-                    Comparator.comparingInt(BookKey::year).thenComparing(BookKey::budgetLine));
-            ordered.putAll(changes);
-            for (Map.Entry<BookKey, BookChange> change : ordered.entrySet()) {
-                upsert.setInt(1, change.getKey().year());
-                upsert.setString(2, change.getKey().budgetLine());
-                upsert.setBigDecimal(3, change.getValue().pledgedUsd());
-                upsert.setBigDecimal(4, change.getValue().outstandingUsd());
-                upsert.addBatch();
+        TreeMap<BookKey, BookChange> ordered = new TreeMap<>(BookKey.ORDER);
+        ordered.putAll(changes);
+        Map<YearLine, BookChange> byLine = new TreeMap<>(Comparator.comparingInt(YearLine::year).thenComparing(YearLine::budgetLine));
+        ordered.forEach((key, change) -> byLine.merge(new YearLine(key.year(), key.budgetLine()), change, BookChange::plus));
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO pledge_book (year, budget_line, pledged_usd, outstanding_usd) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (year, budget_line) DO UPDATE SET
+                        pledged_usd = pledge_book.pledged_usd + excluded.pledged_usd,
+                        outstanding_usd = pledge_book.outstanding_usd + excluded.outstanding_usd""")) {
+                for (Map.Entry<YearLine, BookChange> change : byLine.entrySet()) {
+                    upsert.setInt(1, change.getKey().year());
+                    upsert.setString(2, change.getKey().budgetLine());
+                    upsert.setBigDecimal(3, change.getValue().pledgedUsd());
+                    upsert.setBigDecimal(4, change.getValue().outstandingUsd());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
             }
-            upsert.executeBatch();
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO flow_book (year, budget_line, region, earmarking, contributor_code, programme_code, channel,
+                                           modality, currency, pledged_usd, outstanding_usd, entry_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (year, budget_line, region, earmarking, contributor_code, programme_code, channel, modality,
+                                 currency) DO UPDATE SET
+                        pledged_usd = flow_book.pledged_usd + excluded.pledged_usd,
+                        outstanding_usd = flow_book.outstanding_usd + excluded.outstanding_usd,
+                        entry_count = flow_book.entry_count + excluded.entry_count""")) {
+                for (Map.Entry<BookKey, BookChange> change : ordered.entrySet()) {
+                    BookKey key = change.getKey();
+                    upsert.setInt(1, key.year());
+                    upsert.setString(2, key.budgetLine());
+                    upsert.setString(3, key.region());
+                    upsert.setString(4, key.earmarking());
+                    upsert.setString(5, key.contributorCode());
+                    upsert.setString(6, key.programme());
+                    upsert.setString(7, key.channel());
+                    upsert.setString(8, key.modality());
+                    upsert.setString(9, key.currency());
+                    upsert.setBigDecimal(10, change.getValue().pledgedUsd());
+                    upsert.setBigDecimal(11, change.getValue().outstandingUsd());
+                    upsert.setLong(12, change.getValue().entries());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
     }
 
-    /** Adds income per day and line, and per day, line, region, earmarking, agreement length and contributor. */
+    private record YearLine(int year, String budgetLine) {
+    }
+
+    /**
+     * Adds income per day and line; per day, line, region, earmarking, agreement length and contributor; and
+     * at the grain of flows.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void addIncome(Map<LineDay, LineIncome> byLine, Map<IncomeKey, BigDecimal> byContributor) {
+    public void addIncome(Map<LineDay, LineIncome> byLine, Map<IncomeKey, BigDecimal> byContributor,
+                          Map<FlowIncomeKey, BigDecimal> byFlow) {
         if (byLine.isEmpty()) {
             return;
         }
@@ -388,6 +464,30 @@ public class PledgeBookRepository {
                     upsert.setBoolean(5, key.multiYear());
                     upsert.setString(6, key.contributorCode());
                     upsert.setBigDecimal(7, income.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO flow_income_by_day (day, budget_line, region, earmarking, contributor_code, programme_code,
+                                                    channel, modality, currency, received_usd)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (day, budget_line, region, earmarking, contributor_code, programme_code, channel, modality,
+                                 currency) DO UPDATE SET received_usd = flow_income_by_day.received_usd + excluded.received_usd""")) {
+                TreeMap<FlowIncomeKey, BigDecimal> ordered = new TreeMap<>(FlowIncomeKey.ORDER);
+                ordered.putAll(byFlow);
+                for (Map.Entry<FlowIncomeKey, BigDecimal> income : ordered.entrySet()) {
+                    FlowIncomeKey key = income.getKey();
+                    upsert.setDate(1, Date.valueOf(key.day()));
+                    upsert.setString(2, key.budgetLine());
+                    upsert.setString(3, key.region());
+                    upsert.setString(4, key.earmarking());
+                    upsert.setString(5, key.contributorCode());
+                    upsert.setString(6, key.programme());
+                    upsert.setString(7, key.channel());
+                    upsert.setString(8, key.modality());
+                    upsert.setString(9, key.currency());
+                    upsert.setBigDecimal(10, income.getValue());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

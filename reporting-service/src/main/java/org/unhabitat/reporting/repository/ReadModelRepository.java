@@ -21,8 +21,9 @@ public class ReadModelRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void empty() {
         entityManager.createNativeQuery("""
-                TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, pledge_entry, pledge,
-                         pledge_cancellation, payment, line_income_by_day, income_by_day, pledge_book""").executeUpdate();
+                TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, programme, programme_target, pledge_entry, pledge,
+                         pledge_cancellation, payment, line_income_by_day, income_by_day, pledge_book, flow_book,
+                         flow_income_by_day""").executeUpdate();
     }
 
     /**

@@ -57,11 +57,6 @@ public class ReportQueries {
                 .map(row -> new KeyedIncome((String) row[0], (BigDecimal) row[1])).toList();
     }
 
-    public List<KeyedIncome> incomeByRegion(LocalDate from, LocalDate to) {
-        return keyedIncome("SELECT region, SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to GROUP BY 1",
-                from, to);
-    }
-
     public List<KeyedIncome> incomeByEarmarking(LocalDate from, LocalDate to) {
         return keyedIncome("SELECT earmarking, SUM(received_usd) FROM income_by_day WHERE day BETWEEN :from AND :to GROUP BY 1",
                 from, to);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Provider;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,12 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != Response.Status.OK.getStatusCode()
                 || !response.hasEntity()) {
+            return;
+        }
+        if (response.getEntity() instanceof StreamingOutput) {
+            // A file streamed as it is read is never held whole, so it has no hash: cacheable, but without an ETag.
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            response.getHeaders().add(HttpHeaders.VARY, "Origin");
             return;
         }
         byte[] body = bytesOf(response.getEntity());

@@ -5,12 +5,15 @@ import org.unhabitat.reporting.domain.BudgetLine;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Parses report parameters so that a bad value is a 400 naming it, rather than JAX-RS's default 404. */
 final class ReportParameters {
 
     static final String YEAR_DESCRIPTION = "Calendar year, e.g. 2021";
     static final String AS_OF_DESCRIPTION = "Only payments received on or before this day (YYYY-MM-DD) count";
+    /** What a contributor or programme code may look like; anything else names none, and is never sent to the database. */
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     static LocalDate asOf(String value) {
         if (value == null || value.isBlank()) {
@@ -59,6 +62,15 @@ final class ReportParameters {
             // Reported below, like a year out of range.
         }
         throw InvalidRequestException.parameter("year", "must be a year from 1945 to 2100, e.g. 2021");
+    }
+
+    /** A year from 1945 to 2100 in a parameter of another name (fromYear, toYear), or null when absent. */
+    static Integer namedYear(String name, String value) {
+        try {
+            return optionalYear(value);
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.parameter(name, "must be a year from 1945 to 2100, e.g. 2021");
+        }
     }
 
     /** A page size from 1 to {@code max}; {@code defaultValue} when absent. */

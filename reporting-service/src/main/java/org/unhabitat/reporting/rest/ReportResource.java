@@ -56,15 +56,18 @@ public class ReportResource {
     @GET
     @Path("/regions")
     @PermitAll
-    @Operation(summary = "Income by executing region, with shares",
-            description = "Every region with its USD received in the year and its share of the year's total (HALF_UP to one "
-                    + "decimal). As of 2021-11-30 the Arab States received 54.2 million, 44.2 per cent (Figure 3). Public.")
+    @Operation(summary = "Money by executing region, with shares of income",
+            description = "Every region with its USD pledged for the year (by schedule year, as in /progress, so money pledged "
+                    + "for a later year shows before it is paid), its USD received in the year and its share of the year's "
+                    + "income (HALF_UP to one decimal). As of 2021-11-30 the Arab States received 54.2 million, 44.2 per cent "
+                    + "(Figure 3); Switzerland's USD 20 million for 2022 is pledged to Latin America and the Caribbean. Public.")
     @APIResponse(responseCode = "200", description = "Six rows")
-    @APIResponse(responseCode = "400", description = "Missing year or malformed asOf (problem+json)")
+    @APIResponse(responseCode = "400", description = "Missing year, unknown budget line or malformed asOf (problem+json)")
     public List<RegionRow> regions(
             @Parameter(description = ReportParameters.YEAR_DESCRIPTION, example = "2021") @QueryParam("year") String year,
+            @Parameter(description = "A core budget line; all lines when absent") @QueryParam("budgetLine") String budgetLine,
             @Parameter(description = ReportParameters.AS_OF_DESCRIPTION, example = "2021-11-30") @QueryParam("asOf") String asOf) {
-        return donors.regions(ReportParameters.year(year), ReportParameters.asOf(asOf));
+        return donors.regions(ReportParameters.year(year), ReportParameters.budgetLine(budgetLine), ReportParameters.asOf(asOf));
     }
 
     @GET

@@ -28,7 +28,7 @@ public class DashboardService {
     @Transactional
     public DashboardData dashboard(int year, LocalDate asOf) {
         reads.oneMoment();
-        return new DashboardData(year, asOf, lineNames(), progress.forYear(year, asOf), donors.regions(year, asOf),
+        return new DashboardData(year, asOf, lineNames(), progress.forYear(year, asOf), donors.regions(year, null, asOf),
                 donors.monthly(year, null, asOf), donors.topContributors(year, null, TOP_CONTRIBUTORS, asOf));
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unhabitat.reporting.domain.BudgetLine;
 import org.unhabitat.reporting.domain.DonorBaseClassifier;
+import org.unhabitat.reporting.domain.FlowDimension;
 import org.unhabitat.reporting.domain.Money;
 import org.unhabitat.reporting.domain.Percentages;
 import org.unhabitat.reporting.domain.Region;
@@ -12,6 +13,7 @@ import org.unhabitat.reporting.repository.ReportQueries;
 import org.unhabitat.reporting.repository.ReportQueries.ContributorIncome;
 import org.unhabitat.reporting.repository.ReportQueries.KeyedIncome;
 import org.unhabitat.reporting.api.DonorBase;
+import org.unhabitat.reporting.api.FlowGroup;
 import org.unhabitat.reporting.api.MonthRow;
 import org.unhabitat.reporting.api.RegionRow;
 import org.unhabitat.reporting.api.TopContributorRow;
@@ -24,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,10 +46,12 @@ public class DonorReportService {
 
     private final ReportQueries queries;
     private final ReportReads reads;
+    private final FlowService flows;
 
-    public DonorReportService(ReportQueries queries, ReportReads reads) {
+    public DonorReportService(ReportQueries queries, ReportReads reads, FlowService flows) {
         this.reads = reads;
         this.queries = queries;
+        this.flows = flows;
     }
 
     /** Ranked by income received, ties by name; {@code budgetLine} null means every line. */
@@ -68,17 +73,24 @@ public class DonorReportService {
         return rows;
     }
 
-    /** Every region, in Figure 3's order, with its share of the year's income. */
+    /**
+     * Every region, in Figure 3's order, with the USD pledged for the year (by schedule year, so money pledged for a
+     * later year shows there before it is paid), the USD received in it and its share of the year's income;
+     * {@code budgetLine} null means every line.
+     */
     @Transactional
-    public List<RegionRow> regions(int year, LocalDate asOf) {
+    public List<RegionRow> regions(int year, BudgetLine budgetLine, LocalDate asOf) {
         reads.oneMoment();
-        ReportPeriod period = ReportPeriod.ofYear(year, asOf);
-        Map<String, BigDecimal> byRegion = toMap(queries.incomeByRegion(period.from(), period.to()));
-        BigDecimal total = byRegion.values().stream().reduce(Money.ZERO, BigDecimal::add);
+        Map<FlowDimension, Set<String>> lines = budgetLine == null ? Map.of() : Map.of(FlowDimension.BUDGET_LINE, Set.of(budgetLine.name()));
+        Map<Object, FlowGroup> byRegion = flows.flows(new FlowService.FlowRequest(year, year, lines, List.of(FlowDimension.REGION), asOf))
+                .groups().stream().collect(Collectors.toMap(group -> group.key().get(FlowDimension.REGION.parameter()), group -> group));
+        BigDecimal total = byRegion.values().stream().map(FlowGroup::receivedUsd).reduce(Money.ZERO, BigDecimal::add);
         return Stream.of(Region.values())
                 .map(region -> {
-                    BigDecimal received = Money.usd(byRegion.getOrDefault(region.name(), Money.ZERO));
-                    return new RegionRow(region.name(), received, Percentages.of(received, total));
+                    FlowGroup group = byRegion.get(region.name());
+                    BigDecimal received = group == null ? Money.ZERO : group.receivedUsd();
+                    return new RegionRow(region.name(), group == null ? Money.ZERO : group.pledgedUsd(), received,
+                            Percentages.of(received, total));
                 })
                 .toList();
     }

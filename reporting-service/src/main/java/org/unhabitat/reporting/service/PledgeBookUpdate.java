@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unhabitat.reporting.domain.EntryPosition;
 import org.unhabitat.reporting.messaging.events.DecodedRecord.Applicable;
-import org.unhabitat.reporting.messaging.events.PaymentRecordedV1;
+import org.unhabitat.reporting.messaging.events.PaymentRecordedV2;
 import org.unhabitat.reporting.messaging.events.PledgeCancelledV1;
-import org.unhabitat.reporting.messaging.events.PledgeStateV1;
+import org.unhabitat.reporting.messaging.events.PledgeStateV2;
 import org.unhabitat.reporting.repository.PledgeBookRepository;
 import org.unhabitat.reporting.repository.PledgeBookRepository.BookChange;
 import org.unhabitat.reporting.repository.PledgeBookRepository.BookKey;
 import org.unhabitat.reporting.repository.PledgeBookRepository.EntryRow;
+import org.unhabitat.reporting.repository.PledgeBookRepository.FlowIncomeKey;
 import org.unhabitat.reporting.repository.PledgeBookRepository.IncomeKey;
 import org.unhabitat.reporting.repository.PledgeBookRepository.LineDay;
 import org.unhabitat.reporting.repository.PledgeBookRepository.LineIncome;
@@ -61,7 +62,7 @@ public class PledgeBookUpdate {
         Set<UUID> paymentIds = new HashSet<>();
         for (Applicable event : events) {
             pledgeIds.add(pledgeIdOf(event.payload()));
-            if (event.payload() instanceof PaymentRecordedV1 payment) {
+            if (event.payload() instanceof PaymentRecordedV2 payment) {
                 paymentIds.add(payment.paymentId());
             }
         }
@@ -79,13 +80,14 @@ public class PledgeBookUpdate {
         List<PaymentRow> payments = new ArrayList<>();
         Map<LineDay, LineIncome> lineIncome = new HashMap<>();
         Map<IncomeKey, BigDecimal> contributorIncome = new HashMap<>();
+        Map<FlowIncomeKey, BigDecimal> flowIncome = new HashMap<>();
         for (Applicable event : events) {
             Account account = accounts.get(pledgeIdOf(event.payload()));
-            if (event.payload() instanceof PledgeStateV1 pledge) {
+            if (event.payload() instanceof PledgeStateV2 pledge) {
                 account.state(pledge);
             } else if (event.payload() instanceof PledgeCancelledV1 cancellation) {
                 account.cancel(new PendingCancellation(cancellation.pledgeId(), cancellation.version(), cancellation.cancelledOn()));
-            } else if (event.payload() instanceof PaymentRecordedV1 payment && knownPayments.add(payment.paymentId())) {
+            } else if (event.payload() instanceof PaymentRecordedV2 payment && knownPayments.add(payment.paymentId())) {
                 account.pay(payment);
                 payments.add(new PaymentRow(payment.paymentId(), payment.pledgeId(), payment.amount(), payment.usdAmount(),
                         payment.usdAtPledgeRate(), payment.receivedOn(), payment.forYear()));
@@ -94,6 +96,9 @@ public class PledgeBookUpdate {
                         new LineIncome(payment.usdAmount(), priorYear), LineIncome::plus);
                 contributorIncome.merge(new IncomeKey(payment.receivedOn(), payment.budgetLine(), payment.region(),
                         payment.earmarking(), payment.multiYear(), payment.contributor().code()), payment.usdAmount(), BigDecimal::add);
+                flowIncome.merge(new FlowIncomeKey(payment.receivedOn(), payment.budgetLine(), payment.region(), payment.earmarking(),
+                        payment.contributor().code(), keyOf(payment.programme()), payment.channel(), payment.modality(),
+                        payment.currency()), payment.usdAmount(), BigDecimal::add);
             }
         }
         accounts.values().forEach(account -> account.positionsNow(book, 1));
@@ -125,17 +130,22 @@ public class PledgeBookUpdate {
         repository.insertPayments(payments);
         repository.saveCancellations(waiting, cancellationsApplied);
         repository.addToPledgeBook(book);
-        repository.addIncome(lineIncome, contributorIncome);
+        repository.addIncome(lineIncome, contributorIncome, flowIncome);
+    }
+
+    /** No programme is part of the aggregates' keys as an empty code. */
+    private static String keyOf(String programme) {
+        return programme == null ? "" : programme;
     }
 
     private static UUID pledgeIdOf(Object payload) {
-        if (payload instanceof PledgeStateV1 pledge) {
+        if (payload instanceof PledgeStateV2 pledge) {
             return pledge.pledgeId();
         }
         if (payload instanceof PledgeCancelledV1 cancellation) {
             return cancellation.pledgeId();
         }
-        if (payload instanceof PaymentRecordedV1 payment) {
+        if (payload instanceof PaymentRecordedV2 payment) {
             return payment.pledgeId();
         }
         throw new IllegalArgumentException("Not an event of the pledge book: " + payload);
@@ -163,16 +173,17 @@ public class PledgeBookUpdate {
         }
 
         /** A recorded or corrected pledge: its complete state replaces an older version's figures; a cancellation stays. */
-        void state(PledgeStateV1 event) {
+        void state(PledgeStateV2 event) {
             if (pledge != null && pledge.version() >= event.version()) {
                 return;
             }
             LocalDate cancelledOn = pledge == null ? null : pledge.cancelledOn();
             pledge = new PledgeRow(event.pledgeId(), event.version(), event.contributor().code(), event.budgetLine(),
-                    event.earmarking(), event.region(), event.currency(), event.fxRate(), event.usdAmount(), event.pledgedOn(),
-                    event.multiYear(), cancelledOn);
+                    event.earmarking(), event.region(), event.programme(), event.channel(), event.modality(), event.currency(),
+                    event.fxRate(), event.usdAmount(), event.pledgedOn(), event.multiYear(), cancelledOn);
             SortedMap<Integer, EntryRow> schedule = new TreeMap<>();
-            event.schedule().forEach(entry -> schedule.put(entry.year(), new EntryRow(entry.year(), entry.amount(), entry.usdAmount())));
+            event.schedule().forEach(entry -> schedule.put(entry.year(),
+                    new EntryRow(entry.year(), entry.amount(), entry.usdAmount(), entry.dueOn())));
             entries = schedule;
             pledgeChanged = true;
             scheduleReplaced = true;
@@ -192,17 +203,18 @@ public class PledgeBookUpdate {
                 cancellationWaits = true;
                 return;
             }
-            pledge = new PledgeRow(pledge.pledgeId(), Math.max(pledge.version(), cancellation.version()), pledge.contributorCode(),
-                    pledge.budgetLine(), pledge.earmarking(), pledge.region(), pledge.currency(), pledge.fxRate(),
-                    pledge.usdAmount(), pledge.pledgedOn(), pledge.multiYear(), cancellation.cancelledOn());
+            pledge = pledge.cancelled(cancellation.version(), cancellation.cancelledOn());
             pledgeChanged = true;
         }
 
-        void pay(PaymentRecordedV1 payment) {
+        void pay(PaymentRecordedV2 payment) {
             paid.merge(payment.forYear(), new Paid(payment.amount(), payment.usdAtPledgeRate()), Paid::plus);
         }
 
-        /** Adds (sign 1) or takes away (sign -1) what this pledge now puts into the book. */
+        /**
+         * Adds (sign 1) or takes away (sign -1) what this pledge now puts into the book. An entry counts as a
+         * pledge while it pledges anything: a cancelled pledge with nothing paid towards a year is not one there.
+         */
         void positionsNow(Map<BookKey, BookChange> book, int sign) {
             if (pledge == null) {
                 return;
@@ -212,9 +224,12 @@ public class PledgeBookUpdate {
                 Paid towards = paid.getOrDefault(entry.year(), Paid.NOTHING);
                 EntryPosition position = new EntryPosition(entry.year(), entry.amount(), entry.usdAmount(), towards.amount(),
                         towards.usdAtPledgeRate(), pledge.fxRate(), cancelled);
-                BookChange change = sign > 0 ? new BookChange(position.pledgedUsd(), position.outstandingUsd())
-                        : new BookChange(position.pledgedUsd().negate(), position.outstandingUsd().negate());
-                book.merge(new BookKey(entry.year(), pledge.budgetLine()), change, BookChange::plus);
+                long counted = position.pledgedUsd().signum() > 0 ? 1 : 0;
+                BookChange change = sign > 0 ? new BookChange(position.pledgedUsd(), position.outstandingUsd(), counted)
+                        : new BookChange(position.pledgedUsd().negate(), position.outstandingUsd().negate(), -counted);
+                book.merge(new BookKey(entry.year(), pledge.budgetLine(), pledge.region(), pledge.earmarking(),
+                        pledge.contributorCode(), keyOf(pledge.programme()), pledge.channel(), pledge.modality(), pledge.currency()),
+                        change, BookChange::plus);
             }
         }
     }

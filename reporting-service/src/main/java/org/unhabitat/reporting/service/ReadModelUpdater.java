@@ -3,9 +3,11 @@ package org.unhabitat.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.unhabitat.reporting.messaging.events.AnnualFigureSetV1;
-import org.unhabitat.reporting.messaging.events.ContributorRegisteredV1;
+import org.unhabitat.reporting.messaging.events.ContributorRegisteredV2;
 import org.unhabitat.reporting.messaging.events.DecodedRecord.Applicable;
 import org.unhabitat.reporting.messaging.events.PlanLineDefinedV1;
+import org.unhabitat.reporting.messaging.events.ProgrammeDefinedV1;
+import org.unhabitat.reporting.messaging.events.ProgrammeTargetSetV1;
 import org.unhabitat.reporting.repository.AnnualFigureRepository;
 import org.unhabitat.reporting.repository.AnnualFigureRepository.AnnualFigure;
 import org.unhabitat.reporting.repository.ContributorRepository;
@@ -13,6 +15,9 @@ import org.unhabitat.reporting.repository.ContributorRepository.ContributorDetai
 import org.unhabitat.reporting.repository.InboxRepository;
 import org.unhabitat.reporting.repository.PlanTargetRepository;
 import org.unhabitat.reporting.repository.PlanTargetRepository.PlanLine;
+import org.unhabitat.reporting.repository.ProgrammeRepository;
+import org.unhabitat.reporting.repository.ProgrammeRepository.ProgrammeRow;
+import org.unhabitat.reporting.repository.ProgrammeRepository.ProgrammeTarget;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +38,16 @@ public class ReadModelUpdater {
     private final PlanTargetRepository plans;
     private final AnnualFigureRepository annualFigures;
     private final ContributorRepository contributors;
+    private final ProgrammeRepository programmes;
     private final PledgeBookUpdate pledgeBook;
 
     public ReadModelUpdater(InboxRepository inbox, PlanTargetRepository plans, AnnualFigureRepository annualFigures,
-                            ContributorRepository contributors, PledgeBookUpdate pledgeBook) {
+                            ContributorRepository contributors, ProgrammeRepository programmes, PledgeBookUpdate pledgeBook) {
         this.inbox = inbox;
         this.plans = plans;
         this.annualFigures = annualFigures;
         this.contributors = contributors;
+        this.programmes = programmes;
         this.pledgeBook = pledgeBook;
     }
 
@@ -62,6 +69,8 @@ public class ReadModelUpdater {
         Map<YearLine, AnnualFigure> targets = new LinkedHashMap<>();
         Map<YearLine, AnnualFigure> approvedBudgets = new LinkedHashMap<>();
         Map<String, ContributorDetails> registered = new LinkedHashMap<>();
+        Map<String, ProgrammeRow> defined = new LinkedHashMap<>();
+        Map<String, ProgrammeTarget> programmeTargets = new LinkedHashMap<>();
         List<Applicable> pledgeEvents = new ArrayList<>();
         for (Applicable event : fresh) {
             if (event.payload() instanceof PlanLineDefinedV1 line) {
@@ -72,9 +81,16 @@ public class ReadModelUpdater {
                 figures.merge(new YearLine(figure.year(), figure.budgetLine()),
                         new AnnualFigure(figure.year(), figure.budgetLine(), figure.amountUsd(), figure.revision()),
                         (kept, other) -> other.revision() > kept.revision() ? other : kept);
-            } else if (event.payload() instanceof ContributorRegisteredV1 contributor) {
+            } else if (event.payload() instanceof ContributorRegisteredV2 contributor) {
                 registered.put(contributor.code(), new ContributorDetails(contributor.code(), contributor.name(), contributor.type(),
-                        contributor.country(), event.record().partition(), event.record().offset()));
+                        contributor.country(), contributor.iatiOrgRef(), event.record().partition(), event.record().offset()));
+            } else if (event.payload() instanceof ProgrammeDefinedV1 programme) {
+                defined.put(programme.code(), new ProgrammeRow(programme.code(), programme.name(), programme.kind(),
+                        programme.budgetLine(), programme.region(), programme.startYear(), programme.endYear()));
+            } else if (event.payload() instanceof ProgrammeTargetSetV1 target) {
+                programmeTargets.merge(target.programme() + ":" + target.year(),
+                        new ProgrammeTarget(target.programme(), target.year(), target.amountUsd(), target.revision()),
+                        (kept, other) -> other.revision() > kept.revision() ? other : kept);
             } else if (event.payload() != null) {
                 pledgeEvents.add(event);
             }
@@ -83,6 +99,8 @@ public class ReadModelUpdater {
         annualFigures.keepTargetsIfNewer(targets.values());
         annualFigures.keepApprovedBudgetsIfNewer(approvedBudgets.values());
         contributors.keepNewest(registered.values());
+        programmes.save(defined.values());
+        programmes.keepTargetsIfNewer(programmeTargets.values());
         pledgeBook.apply(pledgeEvents);
         return fresh.size();
     }

@@ -136,7 +136,7 @@ public class SnapshotService {
         }
         Instant takenAt = Instant.now(clock);
         MonthEndSnapshot snapshot = new MonthEndSnapshot(month.toString(), asOf, takenAt,
-                progress.forYear(month.getYear(), asOf), donors.regions(month.getYear(), asOf),
+                progress.forYear(month.getYear(), asOf), donors.regions(month.getYear(), null, asOf),
                 donors.monthly(month.getYear(), null, asOf), top);
         boolean created = snapshots.insertIfAbsent(month, takenAt, toJson(snapshot));
         return new Taken(snapshots.find(month).orElseThrow(), created);

@@ -117,6 +117,30 @@ class IatiOrganisationFileTest {
     }
 
     @Test
+    void aRegionWithProgrammeTargetsGetsAnIndicativeRecipientRegionBudgetPerLine() throws Exception {
+        publishTargetsAndIncome();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(FILE).then().statusCode(200)
+                .body(containsString("recipient-region-budget")).body(containsString("850000.00")));
+        Document file = parse(given().get(FILE).then().statusCode(200).extract().asByteArray());
+
+        NodeList budgets = file.getElementsByTagName("recipient-region-budget");
+        Element arab = null;
+        for (int i = 0; i < budgets.getLength(); i++) {
+            Element budget = (Element) budgets.item(i);
+            Element region = (Element) budget.getElementsByTagName("recipient-region").item(0);
+            String start = ((Element) budget.getElementsByTagName("period-start").item(0)).getAttribute("iso-date");
+            if (region.getAttribute("code").equals("ARAB_STATES") && start.equals(YEAR + "-01-01")) {
+                arab = budget;
+                assertEquals("99", region.getAttribute("vocabulary"));
+            }
+        }
+        assertTrue(arab != null, "a recipient-region-budget for the Arab States in " + YEAR);
+        assertEquals("1", arab.getAttribute("status"));
+        assertEquals("850000.00", ((Element) arab.getElementsByTagName("value").item(0)).getTextContent());
+        assertEquals(List.of("600000.00", "250000.00"), text(arab, "budget-line", "value"));
+    }
+
+    @Test
     void anUnchangedFileKeepsItsTimestampsAndETagSoPortalsCanRevalidate() throws Exception {
         publishTargetsAndIncome();
         Response first = given().get(FILE).then().statusCode(200).extract().response();
@@ -143,6 +167,11 @@ class IatiOrganisationFileTest {
             events.target(YEAR, "FOUNDATION_EARMARKED", "10000000.00");
             events.target(YEAR, "TECHNICAL_COOPERATION", "20000000.00");
             ContributionEvents.Contributor usa = new ContributionEvents.Contributor("USA", "United States of America", "MEMBER_STATE");
+            events.programme("IATI-ORG-APPEAL", "Organisation file appeal", "APPEAL", "FOUNDATION_EARMARKED", "ARAB_STATES", YEAR);
+            events.programmeTarget("IATI-ORG-APPEAL", YEAR, "400000.00", 1);
+            events.programmeTarget("IATI-ORG-APPEAL", YEAR, "600000.00", 2);
+            events.programme("IATI-ORG-WINDOW", "Organisation file window", "THEMATIC_WINDOW", "TECHNICAL_COOPERATION", "ARAB_STATES", YEAR);
+            events.programmeTarget("IATI-ORG-WINDOW", YEAR, "250000.00", 1);
             var pledge = events.pledge(usa, "FOUNDATION_NON_EARMARKED", "GLOBAL", "USD", "1250000.00", "1", YEAR + "-01-20");
             events.payment(pledge, usa, "FOUNDATION_NON_EARMARKED", "GLOBAL", "USD", "1250000.00", "1", YEAR + "-02-20", YEAR);
             published = true;

@@ -145,7 +145,7 @@ class OpenDataPledgesCsvTest {
                 .body("errors[0].field", equalTo("cursor"));
         given().get(CSV + "&limit=5001").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("limit"));
-        given().get("/api/v1/open-data/pledges.csv").then().statusCode(400).contentType("application/problem+json")
+        given().get("/api/v1/open-data/pledges.csv?limit=10").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("year"));
         given().accept("text/csv").get("/api/v1/open-data/pledges.csv?year=1800").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("year"));
@@ -155,7 +155,7 @@ class OpenDataPledgesCsvTest {
 
     @Test
     void aClientHoldingTheCurrentETagGetsNotModifiedAndEveryReportIsCacheableForAMinute() {
-        for (String path : List.of(CSV, "/api/v1/progress?year=" + YEAR, "/api/v1/regions?year=" + YEAR)) {
+        for (String path : List.of(CSV + "&limit=500", "/api/v1/progress?year=" + YEAR, "/api/v1/regions?year=" + YEAR)) {
             Response first = given().get(path).then().statusCode(200)
                     .header("Cache-Control", "public, max-age=60").extract().response();
             String etag = first.header("ETag");
@@ -166,8 +166,39 @@ class OpenDataPledgesCsvTest {
                     .header("ETag", etag).header("Cache-Control", "public, max-age=60");
             given().header("If-None-Match", "\"something-else\"").get(path).then().statusCode(200);
         }
-        assertNull(given().get("/api/v1/open-data/pledges.csv").then().statusCode(400).extract().header("ETag"),
+        assertNull(given().get("/api/v1/open-data/pledges.csv?limit=10").then().statusCode(400).extract().header("ETag"),
                 "errors are not cacheable");
+    }
+
+    @Test
+    void withoutLimitOrCursorTheWholeFileComesInOneResponseWithTheRowsOfEveryPage() {
+        Response whole = given().get(CSV).then().statusCode(200)
+                .header("Cache-Control", "public, max-age=60").extract().response();
+        assertNull(whole.header("Link"), "nothing left behind a link");
+        StringBuilder pages = new StringBuilder();
+        String next = CSV + "&limit=1";
+        while (next != null) {
+            Response page = given().get(next).then().statusCode(200).extract().response();
+            String body = page.asString();
+            pages.append(pages.isEmpty() ? body : body.substring(body.indexOf("\r\n") + 2));
+            next = nextLink(page.header("Link"));
+        }
+        assertEquals(pages.toString(), whole.asString());
+        String everyYear = given().get("/api/v1/open-data/pledges.csv").then().statusCode(200).extract().asString();
+        assertTrue(everyYear.contains(swedenPledge + ",2041,SWE,Sweden,"), "every year's rows when year is absent");
+    }
+
+    @Test
+    void aNameThatASpreadsheetWouldRunAsAFormulaIsPublishedAsText() {
+        ContributionEvents events = new ContributionEvents(bootstrapServers);
+        ContributionEvents.Contributor formula = new ContributionEvents.Contributor("CSV-FORMULA",
+                "=HYPERLINK(\"http://attacker.example\",\"Click\")", "PRIVATE_SECTOR");
+        UUID pledge = events.pledge(formula, "TECHNICAL_COOPERATION", "EUROPE", "USD", "10.00", "1", "2052-01-10");
+        String path = "/api/v1/open-data/pledges.csv?year=2052";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(given().get(path).then().statusCode(200).extract()
+                .asString().contains(pledge.toString())));
+        String body = given().get(path).then().extract().asString();
+        assertTrue(body.contains(",CSV-FORMULA,\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\",PRIVATE_SECTOR,"), body);
     }
 
     @Test

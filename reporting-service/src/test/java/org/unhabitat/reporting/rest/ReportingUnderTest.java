@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The service as the document-driven tests see it: an admin may make every write, finance may not.
  * Snapshots that may be taken are of months long before any test's data (from 1990); a valid
- * request about one dead letter is not sent (there is none to name), nor a valid rebuild, since its replay would run on under the next test (RebuildAndSnapshotTest
- * proves it), while every refused one still is.
+ * rebuild is not sent, since its replay would run on under the next test (RebuildAndSnapshotTest
+ * proves it), nor a valid redrive or discard of a dead letter, which needs a record that failed
+ * (DeadLetterResourceTest proves them); every refused one still is.
  */
 final class ReportingUnderTest implements ServiceUnderTest {
 
@@ -53,7 +54,6 @@ final class ReportingUnderTest implements ServiceUnderTest {
 
     @Override
     public boolean sendsValidRequests(ApiOperation operation) {
-        // A dead letter exists only once an event failed; DeadLetterResourceTest makes some and redrives them.
         return !operation.path().equals("/api/v1/admin/rebuild") && !operation.path().startsWith("/api/v1/admin/dead-letters/{id}");
     }
 

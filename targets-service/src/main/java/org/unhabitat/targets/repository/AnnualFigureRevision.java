@@ -1,19 +1,13 @@
 package org.unhabitat.targets.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.unhabitat.targets.domain.AnnualFigureKind;
 import org.unhabitat.targets.domain.BudgetLine;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +15,12 @@ import java.util.Optional;
 /** One revision of an income target or approved budget; never updated once written. */
 @Entity
 @Table(name = "annual_figure_revision")
-public class AnnualFigureRevision extends PanacheEntityBase {
+public class AnnualFigureRevision extends AmountRevision {
 
     /** Restricts a query to the latest revision of each (kind, year, line), which is the current value. */
     private static final String LATEST = """
             r.revision = (select max(other.revision) from AnnualFigureRevision other
                           where other.kind = r.kind and other.year = r.year and other.budgetLine = r.budgetLine)""";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -43,20 +33,14 @@ public class AnnualFigureRevision extends PanacheEntityBase {
     @Column(name = "budget_line", nullable = false, length = 32)
     public BudgetLine budgetLine;
 
-    @Column(nullable = false)
-    public int revision;
-
-    @Column(name = "amount_usd", nullable = false, precision = 15, scale = 2)
-    public BigDecimal amountUsd;
-
-    @Column(name = "changed_by", nullable = false)
-    public String changedBy;
-
-    @Column(name = "changed_at", nullable = false)
-    public OffsetDateTime changedAt;
-
-    @Column(nullable = false, length = 1000)
-    public String reason;
+    /** A revision not yet numbered or filled: {@code AmountRevisions.next} does that. */
+    public static AnnualFigureRevision of(AnnualFigureKind kind, int year, BudgetLine budgetLine) {
+        AnnualFigureRevision revision = new AnnualFigureRevision();
+        revision.kind = kind;
+        revision.year = year;
+        revision.budgetLine = budgetLine;
+        return revision;
+    }
 
     public static List<AnnualFigureRevision> history(AnnualFigureKind kind, int year, BudgetLine line) {
         return list("from AnnualFigureRevision r where r.kind = ?1 and r.year = ?2 and r.budgetLine = ?3 order by r.revision",

@@ -132,6 +132,42 @@ final class ApiExamples {
             {"type": "https://open.unhabitat.org/problems/conflict", "title": "Conflict", "status": 409,
              "detail": "Plan 2023-2024 overlaps plan 2020-2023; a year belongs to one plan only", "instance": "/api/v1/plans/2023-2024"}""";
 
+    static final String PROGRAMME_REQUEST = """
+            {"name": "Urban Investment Facility: feasibility fund", "kind": "FUND", "budgetLine": "FOUNDATION_EARMARKED",
+             "startYear": 2021, "endYear": 2023}""";
+
+    static final String PROGRAMME = """
+            {"code": "UIF-FEASIBILITY-FUND", "name": "Urban Investment Facility: feasibility fund", "kind": "FUND",
+             "budgetLine": "FOUNDATION_EARMARKED", "region": null, "startYear": 2021, "endYear": 2023,
+             "definedBy": "finance-user", "definedAt": "2021-11-15T09:00:00Z"}""";
+
+    static final String APPEAL = """
+            {"code": "ARAB-APPEAL-2021", "name": "Arab region humanitarian appeal", "kind": "APPEAL",
+             "budgetLine": "FOUNDATION_EARMARKED", "region": "ARAB_STATES", "startYear": 2021, "endYear": null,
+             "definedBy": "finance-user", "definedAt": "2021-06-01T08:00:00Z"}""";
+
+    static final String PROGRAMMES = "[" + APPEAL + ",\n" + PROGRAMME + "]";
+
+    static final String PROGRAMME_TARGET_REQUEST = """
+            {"amountUsd": "3000000.00", "reason": "Donors' commitments at the fund's launch"}""";
+
+    static final String PROGRAMME_TARGET = """
+            {"programme": "UIF-FEASIBILITY-FUND", "year": 2022, "amountUsd": "3000000.00", "revision": 1,
+             "changedBy": "finance-user", "changedAt": "2021-11-15T09:05:00Z", "reason": "Donors' commitments at the fund's launch"}""";
+
+    static final String PROGRAMME_TARGET_HISTORY = "[" + PROGRAMME_TARGET + ",\n" + """
+            {"programme": "UIF-FEASIBILITY-FUND", "year": 2022, "amountUsd": "3500000.00", "revision": 2,
+             "changedBy": "finance-user", "changedAt": "2022-03-01T10:00:00Z", "reason": "A third donor joined"}]""";
+
+    static final String UNKNOWN_PROGRAMME = """
+            {"type": "https://open.unhabitat.org/problems/not-found", "title": "Not Found", "status": 404,
+             "detail": "No programme UIF-FEASABILITY-FUND"}""";
+
+    static final String PROGRAMME_YEAR_OUTSIDE = """
+            {"type": "https://open.unhabitat.org/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "The request has invalid fields",
+             "errors": [{"field": "year", "message": "programme UIF-FEASIBILITY-FUND runs 2021-2023; 2025 is outside it"}]}""";
+
     private ApiExamples() {
     }
 }

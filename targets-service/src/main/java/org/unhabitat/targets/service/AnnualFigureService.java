@@ -14,10 +14,6 @@ import org.unhabitat.targets.repository.AnnualFigureRevision;
 import org.unhabitat.targets.repository.Plan;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,21 +59,13 @@ public class AnnualFigureService {
                                                    String reason, String changedBy) {
         Plan plan = Plan.coveringForUpdate(year).orElseThrow(() -> new InvalidRequestException("year",
                 "no strategic plan covers " + year + "; define the plan first"));
-        BigDecimal amount = amountUsd.setScale(2, RoundingMode.UNNECESSARY);
         Optional<AnnualFigureRevision> current = AnnualFigureRevision.current(kind, year, line);
-        if (current.isPresent() && current.get().amountUsd.compareTo(amount) == 0) {
-            return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(current.get(), warnings(kind, plan, line)), false);
+        Optional<AnnualFigureRevision> next = AmountRevisions.next(current, amountUsd, reason, changedBy,
+                () -> AnnualFigureRevision.of(kind, year, line));
+        if (next.isEmpty()) {
+            return new WriteOutcome<>(AnnualFigureMapper.toChangeDto(current.orElseThrow(), warnings(kind, plan, line)), false);
         }
-        AnnualFigureRevision revision = new AnnualFigureRevision();
-        revision.kind = kind;
-        revision.year = year;
-        revision.budgetLine = line;
-        revision.revision = current.map(previous -> previous.revision + 1).orElse(1);
-        revision.amountUsd = amount;
-        revision.changedBy = changedBy;
-        // The database keeps microseconds: the response and the event must show what a later read shows.
-        revision.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        revision.reason = reason;
+        AnnualFigureRevision revision = next.get();
         revision.persist();
         outbox.append(AnnualFigureMapper.toEvent(revision));
         String type = kind == AnnualFigureKind.INCOME_TARGET ? "target" : "approved-budget";

@@ -55,6 +55,20 @@ class AuditTrailTest {
     }
 
     @Test
+    void programmeDefinitionsChangesAndTargetsRecordWhoWhatAndFromWhere() throws SQLException {
+        String programme = """
+                {"name":"Audit window","kind":"THEMATIC_WINDOW","budgetLine":"FOUNDATION_EARMARKED","startYear":2080}""";
+        put("/api/v1/programmes/AUDIT-WINDOW", programme);
+        put("/api/v1/programmes/AUDIT-WINDOW", programme);
+        put("/api/v1/programmes/AUDIT-WINDOW", programme.replace("Audit window", "Audit window, renamed"));
+        put("/api/v1/programmes/AUDIT-WINDOW/targets/2081", "{\"amountUsd\":\"250000.00\",\"reason\":\"Audit test\"}");
+        assertEquals(List.of("programme.defined finance-user finance " + CLIENT, "programme.updated finance-user finance " + CLIENT,
+                        "programme-target.set finance-user finance " + CLIENT),
+                entries("aggregate_id = 'AUDIT-WINDOW'"));
+        assertEquals(List.of("AUDIT-WINDOW", "AUDIT-WINDOW", "AUDIT-WINDOW:2081#1"), resourceIds("aggregate_id = 'AUDIT-WINDOW'"));
+    }
+
+    @Test
     void aWriteThatChangesNothingOrIsRefusedLeavesNoEntry() throws SQLException {
         long before = entries("true").size();
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
@@ -82,6 +96,18 @@ class AuditTrailTest {
     private static void put(String path, String body) {
         given().auth().oauth2(TestTokens.finance()).header("X-Forwarded-For", CLIENT).contentType(ContentType.JSON).body(body)
                 .when().put(path).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+    }
+
+    private List<String> resourceIds(String condition) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select resource_id from audit_log where " + condition + " order by id");
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                ids.add(result.getString(1));
+            }
+        }
+        return ids;
     }
 
     private List<String> entries(String condition) throws SQLException {

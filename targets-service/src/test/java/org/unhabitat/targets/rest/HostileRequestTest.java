@@ -44,6 +44,10 @@ class HostileRequestTest {
             {"lines":[{"budgetLine":"REGULAR_BUDGET","amountUsd":"1"},{"budgetLine":"FOUNDATION_NON_EARMARKED","amountUsd":"1"},
              {"budgetLine":"FOUNDATION_EARMARKED","amountUsd":"1"},{"budgetLine":"TECHNICAL_COOPERATION","amountUsd":"1"}],
              "reason":"hostile"}""";
+    /** Refused whatever the code (it ends before it starts), so that a hostile value that happens to be a valid code writes nothing. */
+    private static final String PROGRAMME = """
+            {"name":"hostile","kind":"PROJECT","budgetLine":"TECHNICAL_COOPERATION","startYear":2022,"endYear":2021}""";
+    private static final String A_PROGRAMME = "HOSTILE-TARGETS";
 
     /** Every path and query parameter of the service, each filled with the hostile value. */
     private static final Map<String, BiFunction<RequestSpecification, String, Response>> SLOTS = Map.ofEntries(
@@ -62,7 +66,18 @@ class HostileRequestTest {
                     .put("/api/v1/approved-budgets/2022/" + encoded(value))),
             Map.entry("GET plan {planId}", (request, value) -> request.get("/api/v1/plans/" + encoded(value))),
             Map.entry("PUT plan {planId}", (request, value) -> request.contentType(ContentType.JSON).body(PLAN)
-                    .put("/api/v1/plans/" + encoded(value))));
+                    .put("/api/v1/plans/" + encoded(value))),
+            Map.entry("GET programme {code}", (request, value) -> request.get("/api/v1/programmes/" + encoded(value))),
+            Map.entry("PUT programme {code}", (request, value) -> request.contentType(ContentType.JSON).body(PROGRAMME)
+                    .put("/api/v1/programmes/" + encoded(value))),
+            Map.entry("GET programme target {code}", (request, value) -> request.get("/api/v1/programmes/" + encoded(value)
+                    + "/targets/2021")),
+            Map.entry("GET programme target history {year}", (request, value) -> request.get("/api/v1/programmes/" + A_PROGRAMME
+                    + "/targets/" + encoded(value) + "/history")),
+            Map.entry("PUT programme target {code}", (request, value) -> request.contentType(ContentType.JSON).body(FIGURE)
+                    .put("/api/v1/programmes/" + encoded(value) + "/targets/2021")),
+            Map.entry("PUT programme target {year}", (request, value) -> request.contentType(ContentType.JSON).body(FIGURE)
+                    .put("/api/v1/programmes/" + A_PROGRAMME + "/targets/" + encoded(value))));
 
     private Ledger.Counts before;
     private String finance;
@@ -70,8 +85,12 @@ class HostileRequestTest {
     @BeforeEach
     void countOnce() {
         if (before == null) {
-            before = Ledger.counts();
             finance = TestTokens.finance();
+            given().auth().oauth2(finance).contentType(ContentType.JSON)
+                    .body("{\"name\":\"Hostile targets\",\"kind\":\"PROJECT\",\"budgetLine\":\"TECHNICAL_COOPERATION\","
+                            + "\"startYear\":2021,\"endYear\":2022}")
+                    .when().put("/api/v1/programmes/" + A_PROGRAMME).then().statusCode(201);
+            before = Ledger.counts();
         }
     }
 

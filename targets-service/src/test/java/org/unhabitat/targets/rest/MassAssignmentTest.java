@@ -28,4 +28,15 @@ class MassAssignmentTest {
                 .when().put("/api/v1/targets/2021/REGULAR_BUDGET"), 400);
         assertEquals(before, Ledger.counts());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"code\":\"OTHER-CODE\"", "\"definedBy\":\"reference-data\"", "\"definedAt\":\"2021-01-01T00:00:00Z\""})
+    void aProgrammeDefinitionCannotSetWhatTheServiceDecides(String extra) {
+        Ledger.Counts before = Ledger.counts();
+        assertProblem(given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Mass assignment\",\"kind\":\"PROJECT\",\"budgetLine\":\"TECHNICAL_COOPERATION\","
+                        + "\"startYear\":2021," + extra + "}")
+                .when().put("/api/v1/programmes/MASS-ASSIGNMENT"), 400);
+        assertEquals(before, Ledger.counts());
+    }
 }

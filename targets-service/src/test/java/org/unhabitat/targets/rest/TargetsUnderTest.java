@@ -15,8 +15,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The service as the document-driven tests see it: finance may make every write, a partner may
- * not. Figures are set in a plan of these tests' own (2090-2099), and plans that may be defined get
- * years of their own, so the reference data of the other tests stays as it is.
+ * not. Figures are set in a plan and a programme of these tests' own (2090-2099), and plans and
+ * programmes that may be defined get years or codes of their own, so the reference data of the other
+ * tests stays as it is.
  */
 final class TargetsUnderTest implements ServiceUnderTest {
 
@@ -24,6 +25,9 @@ final class TargetsUnderTest implements ServiceUnderTest {
             {"lines":[{"budgetLine":"REGULAR_BUDGET","amountUsd":"1000000.00"},{"budgetLine":"FOUNDATION_NON_EARMARKED","amountUsd":"1000000.00"},
              {"budgetLine":"FOUNDATION_EARMARKED","amountUsd":"1000000.00"},{"budgetLine":"TECHNICAL_COOPERATION","amountUsd":"1000000.00"}],
              "reason":"Generated requests"}""";
+    private static final String OWN_PROGRAMME_CODE = "GENERATED-REQUESTS";
+    private static final String OWN_PROGRAMME = """
+            {"name":"Generated requests","kind":"PROJECT","budgetLine":"FOUNDATION_EARMARKED","startYear":2090,"endYear":2099}""";
 
     private final AtomicInteger fresh = new AtomicInteger();
     /** Minted once: a run of the suite takes minutes, the tokens last half an hour. */
@@ -33,6 +37,8 @@ final class TargetsUnderTest implements ServiceUnderTest {
     TargetsUnderTest() {
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(OWN_PLAN)
                 .when().put("/api/v1/plans/2090-2099").then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(OWN_PROGRAMME)
+                .when().put("/api/v1/programmes/" + OWN_PROGRAMME_CODE).then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
     @Override
@@ -50,6 +56,11 @@ final class TargetsUnderTest implements ServiceUnderTest {
         if (operation.path().contains("{planId}")) {
             int year = 3000 + fresh.incrementAndGet();
             return Map.of("planId", freshValues && operation.writes() ? year + "-" + year : "2020-2023");
+        }
+        if (operation.path().contains("{code}")) {
+            boolean defines = operation.path().endsWith("{code}");
+            String code = freshValues && operation.writes() && defines ? "GENERATED-" + fresh.incrementAndGet() : OWN_PROGRAMME_CODE;
+            return Map.of("code", code, "year", operation.writes() ? "2090" : "2022");
         }
         return Map.of("year", operation.writes() ? "2090" : "2021", "budgetLine", "FOUNDATION_NON_EARMARKED");
     }

@@ -22,17 +22,24 @@ public class EventDecoder {
     /**
      * Every CloudEvents type reporting understands, with the record its data is read into. Void marks
      * a type that changes nothing here but is acknowledged, so that it is not mistaken for an unknown version.
+     * Older versions stay readable for the events already on the topics; {@link #current} reads them as the newest.
      */
-    public static final Map<String, Class<?>> PAYLOAD_TYPES = Map.of(
-            PlanLineDefinedV1.TYPE, PlanLineDefinedV1.class,
-            AnnualFigureSetV1.TARGET, AnnualFigureSetV1.class,
-            AnnualFigureSetV1.APPROVED_BUDGET, AnnualFigureSetV1.class,
-            ContributorRegisteredV1.TYPE, ContributorRegisteredV1.class,
-            PledgeStateV1.RECORDED, PledgeStateV1.class,
-            PledgeStateV1.CORRECTED, PledgeStateV1.class,
-            PledgeCancelledV1.TYPE, PledgeCancelledV1.class,
-            PaymentRecordedV1.TYPE, PaymentRecordedV1.class,
-            "org.unhabitat.exchange-rate.set.v1", Void.class);
+    public static final Map<String, Class<?>> PAYLOAD_TYPES = Map.ofEntries(
+            Map.entry(PlanLineDefinedV1.TYPE, PlanLineDefinedV1.class),
+            Map.entry(AnnualFigureSetV1.TARGET, AnnualFigureSetV1.class),
+            Map.entry(AnnualFigureSetV1.APPROVED_BUDGET, AnnualFigureSetV1.class),
+            Map.entry(ProgrammeDefinedV1.TYPE, ProgrammeDefinedV1.class),
+            Map.entry(ProgrammeTargetSetV1.TYPE, ProgrammeTargetSetV1.class),
+            Map.entry(ContributorRegisteredV1.TYPE, ContributorRegisteredV1.class),
+            Map.entry(ContributorRegisteredV2.TYPE, ContributorRegisteredV2.class),
+            Map.entry(PledgeStateV1.RECORDED, PledgeStateV1.class),
+            Map.entry(PledgeStateV1.CORRECTED, PledgeStateV1.class),
+            Map.entry(PledgeStateV2.RECORDED, PledgeStateV2.class),
+            Map.entry(PledgeStateV2.CORRECTED, PledgeStateV2.class),
+            Map.entry(PledgeCancelledV1.TYPE, PledgeCancelledV1.class),
+            Map.entry(PaymentRecordedV1.TYPE, PaymentRecordedV1.class),
+            Map.entry(PaymentRecordedV2.TYPE, PaymentRecordedV2.class),
+            Map.entry("org.unhabitat.exchange-rate.set.v1", Void.class));
 
     private final ObjectMapper mapper;
 
@@ -52,7 +59,7 @@ public class EventDecoder {
             if (payloadType == null) {
                 throw new PoisonEventException("Unknown event type " + event.type());
             }
-            Object payload = payloadType == Void.class ? null : decode(event, payloadType);
+            Object payload = payloadType == Void.class ? null : current(decode(event, payloadType));
             return new DecodedRecord.Applicable(record, event.id(), event.type(), payload);
         } catch (PoisonEventException e) {
             return new DecodedRecord.Rejected(record, e.getMessage());
@@ -66,6 +73,20 @@ public class EventDecoder {
             String problem = e.getCause() instanceof PoisonEventException poison ? poison.getMessage() : describe(e);
             throw new PoisonEventException("Event " + event.id() + " of type " + event.type() + " cannot be read: " + problem, e);
         }
+    }
+
+    /** An event of an older version in the shape of the newest, so that the read model is kept in one shape. */
+    static Object current(Object payload) {
+        if (payload instanceof PledgeStateV1 pledge) {
+            return pledge.asV2();
+        }
+        if (payload instanceof PaymentRecordedV1 payment) {
+            return payment.asV2();
+        }
+        if (payload instanceof ContributorRegisteredV1 contributor) {
+            return contributor.asV2();
+        }
+        return payload;
     }
 
     /** Where the data went wrong, in the contract's terms: the reason is shown to operators, never a class name. */

@@ -16,7 +16,7 @@ public enum TopicOwner {
     CONTRIBUTIONS("contributions.events", "urn:unhabitat:rm:contributions-service",
             Set.of("contributor", "exchange-rate", "pledge", "payment")),
     TARGETS("targets.events", "urn:unhabitat:rm:targets-service",
-            Set.of("plan", "target", "approved-budget"));
+            Set.of("plan", "target", "approved-budget", "programme", "programme-target"));
 
     private static final String TYPE_PREFIX = "org.unhabitat.";
 

@@ -37,7 +37,7 @@ class TopicOwnerTest {
     @Test
     void theOwnerCannotCarryAnotherServicesAggregateOnItsTopic() {
         assertEquals(Optional.of("Its type org.unhabitat.pledge.recorded.v1 does not belong on targets.events, which carries "
-                        + "events of approved-budget, plan, target"),
+                        + "events of approved-budget, plan, programme, programme-target, target"),
                 TopicOwner.TARGETS.refusal("urn:unhabitat:rm:targets-service", "org.unhabitat.pledge.recorded.v1"));
         assertTrue(TopicOwner.CONTRIBUTIONS.refusal("urn:unhabitat:rm:contributions-service", "pledge.recorded.v1").isPresent());
         assertTrue(TopicOwner.CONTRIBUTIONS.refusal("urn:unhabitat:rm:contributions-service", "org.unhabitat.pledge").isPresent());

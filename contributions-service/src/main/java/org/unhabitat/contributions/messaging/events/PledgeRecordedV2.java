@@ -9,30 +9,30 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A pledge's amount or schedule was corrected. It carries the complete new state, so that reporting
- * replaces the pledge's previous schedule figures with these rather than applying a difference.
- * Key: the pledge id.
+ * A pledge was recorded. Version 2 adds to version 1 the {@code programme} (null when none), {@code channel},
+ * {@code modality} and each schedule entry's {@code dueOn}. Key: the pledge id.
  */
-public record PledgeCorrectedV1(
+public record PledgeRecordedV2(
         UUID pledgeId,
         int version,
         ContributorRefV1 contributor,
         String budgetLine,
         String earmarking,
         String region,
+        String programme,
+        String channel,
+        String modality,
         String currency,
         BigDecimal amount,
         BigDecimal fxRate,
         BigDecimal usdAmount,
         LocalDate pledgedOn,
-        List<ScheduleEntryV1> schedule,
+        List<ScheduleEntryV2> schedule,
         boolean multiYear,
         String reference,
-        Instant recordedAt,
-        String reason,
-        Instant correctedAt) implements DomainEvent {
+        Instant recordedAt) implements DomainEvent {
 
-    public static final String TYPE = "org.unhabitat.pledge.corrected.v1";
+    public static final String TYPE = "org.unhabitat.pledge.recorded.v2";
 
     @Override
     public String eventType() {

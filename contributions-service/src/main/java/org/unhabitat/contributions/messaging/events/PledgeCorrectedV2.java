@@ -8,25 +8,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A pledge was recorded. Key: the pledge id. */
-public record PledgeRecordedV1(
+/**
+ * A pledge's amount or schedule was corrected. It carries the complete new state, with exactly the fields of
+ * {@link PledgeRecordedV2} plus {@code reason} and {@code correctedAt}, so that reporting replaces the pledge's
+ * previous schedule figures with these rather than applying a difference. Key: the pledge id.
+ */
+public record PledgeCorrectedV2(
         UUID pledgeId,
         int version,
         ContributorRefV1 contributor,
         String budgetLine,
         String earmarking,
         String region,
+        String programme,
+        String channel,
+        String modality,
         String currency,
         BigDecimal amount,
         BigDecimal fxRate,
         BigDecimal usdAmount,
         LocalDate pledgedOn,
-        List<ScheduleEntryV1> schedule,
+        List<ScheduleEntryV2> schedule,
         boolean multiYear,
         String reference,
-        Instant recordedAt) implements DomainEvent {
+        Instant recordedAt,
+        String reason,
+        Instant correctedAt) implements DomainEvent {
 
-    public static final String TYPE = "org.unhabitat.pledge.recorded.v1";
+    public static final String TYPE = "org.unhabitat.pledge.corrected.v2";
 
     @Override
     public String eventType() {
