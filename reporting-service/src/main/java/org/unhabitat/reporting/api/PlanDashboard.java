@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A plan's progress against its envelopes, with each line's income cumulated year by year. */
-public record PlanDashboard(String plan, int startYear, int endYear, LocalDate asOf, LocalDate lastIncomeDay,
+public record PlanDashboard(String plan, LocalDate asOf, LocalDate lastIncomeDay,
                             ProgressReport progress, List<PlanYear> years) {
 
     public boolean hasIncome() {

@@ -49,6 +49,9 @@ public interface DashboardMessages {
     @Message("Amounts in US dollars. Open data:")
     String openData();
 
+    @Message("IATI organisation file")
+    String iatiFile();
+
     @Message("Income received against target, per budget line")
     String progressTitle();
 

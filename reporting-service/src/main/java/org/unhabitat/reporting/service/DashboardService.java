@@ -97,7 +97,7 @@ public class DashboardService {
             for (int year = startYear; lastIncomeDay != null && year <= lastIncomeDay.getYear(); year++) {
                 years.add(planYear(year, ReportPeriod.ofYears(startYear, year, asOf)));
             }
-            return new PlanDashboard(planId, startYear, endYear, asOf, lastIncomeDay, report, years);
+            return new PlanDashboard(planId, asOf, lastIncomeDay, report, years);
         });
     }
 

@@ -288,6 +288,8 @@ class DashboardBrowserTest {
         publishTheYear();
 
         browser.get(root + "monthly-update?month=" + YEAR + "-06");
+        Files.createDirectories(SCREENSHOTS);
+        screenshot(SCREENSHOTS.resolve("monthly-update-1280.png"));
 
         assertEquals("Monthly financial update, June 2045", browser.findElement(By.tagName("h1")).getText());
         assertEquals(List.of("European Commission"), cells("#thanked li"));
@@ -297,7 +299,6 @@ class DashboardBrowserTest {
         PrintOptions a4 = new PrintOptions();
         a4.setPageSize(new PageSize(29.7, 21.0));
         byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
-        Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("monthly-update.pdf"), pdf);
         assertEquals(1, Pattern.compile("/Type\\s*/Page\\b(?!s)").matcher(new String(pdf, StandardCharsets.ISO_8859_1)).results().count());
         assertNoSevereConsoleEntries();
