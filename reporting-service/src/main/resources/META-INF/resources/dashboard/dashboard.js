@@ -135,7 +135,8 @@
         return {
             tooltip: { trigger: 'axis', valueFormatter: usd },
             legend: { top: 0, left: 0, right: 0 },
-            grid: { left: 4, right: 60, top: narrow ? 96 : 56, bottom: 8, containLabel: true },
+            // Room for the legend, which wraps onto a second line on a phone once it has more than three entries.
+            grid: { left: 4, right: 60, top: narrow && seriesCount > 3 ? 80 : 40, bottom: 8, containLabel: true },
             xAxis: valueAxis(narrow),
             yAxis: categoryAxis(data.rows.map(function (row) { return row.name; }), narrow),
             series: series

@@ -296,6 +296,8 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("individual donors who gave this month"));
         assertFalse(browser.getPageSource().contains(PERSON.name()));
         assertEquals("34,800,000.00", browser.findElement(By.cssSelector("#update-income tfoot td")).getText());
+        assertEquals(List.of("152,600,000.00", "0.00", "0.0%"), cells("#update-progress tbody tr:nth-child(4) td"),
+                "nothing received against a target is 0.0%, not a missing figure");
         PrintOptions a4 = new PrintOptions();
         a4.setPageSize(new PageSize(29.7, 21.0));
         byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
