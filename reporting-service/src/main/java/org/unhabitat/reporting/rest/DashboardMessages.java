@@ -181,8 +181,8 @@ public interface DashboardMessages {
     @Message("{year}")
     String receivedBy(int year);
 
-    @Message("The plan {plan} has no income recorded as received yet.")
-    String emptyPlan(String plan);
+    @Message("The plan {plan} has no income recorded as received yet, against its envelope of USD {envelope}.")
+    String emptyPlan(String plan, String envelope);
 
     @Message("Monthly financial update, {month}")
     String updateTitle(String month);

@@ -69,6 +69,7 @@ class DashboardBrowserTest {
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final int YEAR = 2045;
     private static final String PLAN = "2045-2048";
+    private static final String EMPTY_PLAN = "2090-2091";
     private static final String HOSTILE_NAME = "Fund </script><script>window.pwned=1</script> & \"Partners\"";
     private static final Contributor USA = new Contributor("DB-USA", "United States of America", "MEMBER_STATE");
     private static final Contributor CHINA = new Contributor("DB-CHN", "China", "MEMBER_STATE");
@@ -174,14 +175,22 @@ class DashboardBrowserTest {
         assertEquals(220400000L, script(
                 "return echarts.getInstanceByDom(document.getElementById('monthly-chart')).getOption().series[1].data[11]"));
         assertTrue(browser.findElement(By.id("forecast-method")).getText().startsWith("Forecast made on "));
+        assertEquals(List.of(), script("return performance.getEntriesByType('resource').map(function (entry) { return entry.name; })"
+                + ".filter(function (name) { return !name.startsWith(location.origin + '/'); })"), "requests to other origins");
         assertNoSevereConsoleEntries();
     }
 
     @Test
-    void anEmptyYearSaysSoInWordsAndDrawsNoChart() {
-        browser.get(root + "?year=2030");
+    void anEmptyYearOrPlanSaysSoInWordsAndDrawsNoChart() {
+        publishTheYear();
 
+        browser.get(root + "?year=2030");
         assertEquals("No income has been recorded as received in 2030, so there is nothing to chart.",
+                browser.findElement(By.id("shown")).getText());
+        assertTrue(browser.findElements(By.cssSelector(".chart, svg")).isEmpty());
+
+        browser.get(root + "?plan=" + EMPTY_PLAN);
+        assertEquals("The plan 2090-2091 has no income recorded as received yet, against its envelope of USD 1,000,000.00.",
                 browser.findElement(By.id("shown")).getText());
         assertTrue(browser.findElements(By.cssSelector(".chart, svg")).isEmpty());
         assertNoSevereConsoleEntries();
@@ -408,16 +417,18 @@ class DashboardBrowserTest {
         pay(events, COMMISSION, "TECHNICAL_COOPERATION", "AFRICA", "100000000.00", "03-01", "09-01");
         pay(events, FUND, "TECHNICAL_COOPERATION", "ASIA_PACIFIC", "44800000.00", "04-01", "11-20");
         events.pledge(CHINA, "TECHNICAL_COOPERATION", "LATIN_AMERICA_CARIBBEAN", "USD", "5000000.00", "1", YEAR + "-10-01");
-        envelope("REGULAR_BUDGET", "60000000.00");
-        envelope("FOUNDATION_NON_EARMARKED", "41000000.00");
-        envelope("FOUNDATION_EARMARKED", "262000000.00");
-        envelope("TECHNICAL_COOPERATION", "607000000.00");
+        envelope(PLAN, "REGULAR_BUDGET", "60000000.00");
+        envelope(PLAN, "FOUNDATION_NON_EARMARKED", "41000000.00");
+        envelope(PLAN, "FOUNDATION_EARMARKED", "262000000.00");
+        envelope(PLAN, "TECHNICAL_COOPERATION", "607000000.00");
+        envelope(EMPTY_PLAN, "REGULAR_BUDGET", "1000000.00");
         published = true;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().get("/api/v1/progress?year=" + YEAR).then().statusCode(200)
                     .body("totals.receivedUsd", equalTo("196200000.00")).body("totals.targetUsd", equalTo("220400000.00"))
                     .body("totals.pledgedUsd", equalTo("201200000.00"));
             given().get("/api/v1/progress?plan=" + PLAN).then().statusCode(200).body("totals.targetUsd", equalTo("970000000.00"));
+            given().get("/api/v1/progress?plan=" + EMPTY_PLAN).then().statusCode(200).body("totals.targetUsd", equalTo("1000000.00"));
         });
     }
 
@@ -427,10 +438,10 @@ class DashboardBrowserTest {
         events.payment(pledge, contributor, line, region, "USD", amount, "1", YEAR + "-" + receivedOn, YEAR);
     }
 
-    private void envelope(String line, String amountUsd) {
-        KafkaRecords.publish(bootstrapServers, "targets.events", PLAN, UUID.randomUUID().toString(), "org.unhabitat.plan.line-defined.v1", """
-                {"planId":"%s","startYear":2045,"endYear":2048,"budgetLine":"%s","amountUsd":"%s","definedBy":"reference-data",
-                 "reason":"The 2020-2023 envelopes, replayed"}""".formatted(PLAN, line, amountUsd));
+    private void envelope(String plan, String line, String amountUsd) {
+        KafkaRecords.publish(bootstrapServers, "targets.events", plan, UUID.randomUUID().toString(), "org.unhabitat.plan.line-defined.v1", """
+                {"planId":"%s","startYear":%s,"endYear":%s,"budgetLine":"%s","amountUsd":"%s","definedBy":"reference-data",
+                 "reason":"The 2020-2023 envelopes, replayed"}""".formatted(plan, plan.substring(0, 4), plan.substring(5), line, amountUsd));
     }
 
     private void awaitCharts() {
