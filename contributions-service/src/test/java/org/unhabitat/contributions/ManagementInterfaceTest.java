@@ -23,6 +23,11 @@ class ManagementInterfaceTest {
     }
 
     @Test
+    void theOutboxRelayIsWatched() {
+        new ManagementInterfaceChecks(management).theOutboxRelayIsWatched();
+    }
+
+    @Test
     void healthAndMetricsAreNotServedOnTheApiPort() {
         new ManagementInterfaceChecks(management).healthAndMetricsAreNotServedOnTheApiPort();
     }

@@ -69,6 +69,12 @@ public final class ContributionEvents {
     }
 
     public String pay(Pledge pledge, String amount, String fxRate, String usdAmount, String usdAtPledgeRate, String receivedOn, int forYear) {
+        return payAs(KafkaRecords.ownerOf(TOPIC), pledge, amount, fxRate, usdAmount, usdAtPledgeRate, receivedOn, forYear);
+    }
+
+    /** A payment as {@link #pay} publishes it, but written to the topic by {@code source}. */
+    public String payAs(String source, Pledge pledge, String amount, String fxRate, String usdAmount, String usdAtPledgeRate,
+                        String receivedOn, int forYear) {
         String eventId = UUID.randomUUID().toString();
         String payload = """
                 {"paymentId":"%s","pledgeId":"%s","contributor":%s,"budgetLine":"%s","earmarking":"%s","region":"%s",
@@ -77,7 +83,8 @@ public final class ContributionEvents {
                 .formatted(UUID.randomUUID(), pledge.id(), pledge.contributor().json(), pledge.budgetLine(), pledge.earmarking(),
                         pledge.region(), pledge.currency(), amount, fxRate, usdAmount, pledge.fxRate(), usdAtPledgeRate, receivedOn,
                         forYear, pledge.schedule().size() > 1, receivedOn);
-        KafkaRecords.publish(bootstrapServers, TOPIC, pledge.id().toString(), eventId, "org.unhabitat.payment.recorded.v1", payload);
+        KafkaRecords.publishAs(source, bootstrapServers, TOPIC, pledge.id().toString(), eventId, "org.unhabitat.payment.recorded.v1",
+                payload);
         return payload;
     }
 

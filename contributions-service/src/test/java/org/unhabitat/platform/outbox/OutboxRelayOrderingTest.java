@@ -1,5 +1,6 @@
 package org.unhabitat.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,13 +12,16 @@ import org.unhabitat.testing.outbox.OutboxOrderingCheck;
 
 import javax.sql.DataSource;
 
-/** Several instances relay one outbox; another instance is played by the leases it would hold. */
+/** Several instances relay one outbox (another instance is played by the leases it would hold), and operators see its backlog. */
 @QuarkusTest
 @QuarkusTestResource(SuiteInfrastructure.class)
 class OutboxRelayOrderingTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -47,5 +51,11 @@ class OutboxRelayOrderingTest {
     @Test
     void publishedEventsAreDeletedOnceOlderThanTheRetentionAndPendingOnesNever() throws Exception {
         check.publishedEventsAreDeletedOnceOlderThanTheRetentionAndPendingOnesNever();
+    }
+
+    @Test
+    void theBacklogGaugesCountEventsTheBrokerHasNotAcknowledged() throws Exception {
+        check.theBacklogGaugesCountEventsTheBrokerHasNotAcknowledged(() -> metrics.get("outbox.backlog").gauge().value(),
+                () -> metrics.get("outbox.oldest.pending").gauge().value());
     }
 }

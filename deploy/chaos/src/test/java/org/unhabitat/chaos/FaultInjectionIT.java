@@ -314,6 +314,9 @@ class FaultInjectionIT {
                 "org.unhabitat.pledge.recorded.v1", "{\"pledgeId\": this is not JSON");
         KafkaRecords.publish(suite.bootstrapServers(), "contributions.events", unknownVersionKey, UUID.randomUUID().toString(),
                 "org.unhabitat.pledge.recorded.v9", "{\"pledgeId\":\"" + UUID.randomUUID() + "\"}");
+        String foreignKey = "poison-" + UUID.randomUUID();
+        KafkaRecords.publishAs("urn:intruder", suite.bootstrapServers(), "contributions.events", foreignKey, UUID.randomUUID().toString(),
+                "org.unhabitat.pledge.cancelled.v1", "{\"pledgeId\":\"" + UUID.randomUUID() + "\",\"version\":2}");
         // A bug of reporting's own, played by a constraint: every payment from Norway fails to apply while it holds.
         executeInReporting("ALTER TABLE income_by_day ADD CONSTRAINT chaos_stands_in_for_a_bug CHECK (contributor_code <> 'NOR') NOT VALID");
         LoadGenerator.Run run;
@@ -334,23 +337,25 @@ class FaultInjectionIT {
                 null, Map.of());
         assertEquals(200, redriven.status(), redriven.body());
         Instant published = Instant.now();
-        ScenarioResult result = verify("7 poison and a bug: a malformed event, an unknown version, payments reporting could not apply",
+        ScenarioResult result = verify("7 poison and a bug: a malformed event, an unknown version, a foreign source, payments reporting could not apply",
                 run, published, "");
 
         List<ConsumerRecord<String, String>> deadLetters = KafkaRecords.readUntil(suite.bootstrapServers(), "reporting.dead-letter",
-                records -> keys(records).containsAll(List.of(malformedKey, unknownVersionKey)), Duration.ofSeconds(60));
+                records -> keys(records).containsAll(List.of(malformedKey, unknownVersionKey, foreignKey)), Duration.ofSeconds(60));
         Map<String, String> reasons = deadLetters.stream()
                 .filter(record -> record.key() != null && record.key().startsWith("poison-"))
-                .filter(record -> record.key().equals(malformedKey) || record.key().equals(unknownVersionKey))
+                .filter(record -> List.of(malformedKey, unknownVersionKey, foreignKey).contains(record.key()))
                 .collect(Collectors.toMap(ConsumerRecord::key, record -> String.valueOf(KafkaRecords.header(record, "dead-letter-reason")), (a, b) -> a));
-        record(new ScenarioResult(result.scenario(), result.operations() + 2, result.acknowledged(), result.inLedger(), result.inReports(),
+        record(new ScenarioResult(result.scenario(), result.operations() + 3, result.acknowledged(), result.inLedger(), result.inReports(),
                 result.lost(), result.duplicated(), result.converge(), "dead-lettered: malformed: " + shorten(reasons.get(malformedKey))
-                + "; unknown version: " + shorten(reasons.get(unknownVersionKey)) + "; " + parked + " payments parked, then redriven: "
+                + "; unknown version: " + shorten(reasons.get(unknownVersionKey)) + "; foreign source: " + shorten(reasons.get(foreignKey))
+                + "; " + parked + " payments parked, then redriven: "
                 + redriven.body()));
         assertTrue(reasons.containsKey(malformedKey), "the malformed event is not in reporting.dead-letter");
         assertTrue(reasons.containsKey(unknownVersionKey), "the unknown version is not in reporting.dead-letter");
+        assertTrue(reasons.containsKey(foreignKey), "the event from a foreign source is not in reporting.dead-letter");
         reasons.values().forEach(reason -> assertFalse(reason.isBlank() || reason.equals("null"), "a dead letter without a reason"));
-        assertTrue(rejected >= 2, "the poison events are listed for the admin: " + listed);
+        assertTrue(rejected >= 3, "the poison events are listed for the admin: " + listed);
         assertEquals(parked, redriven.json().get("redriven").asLong(), "every parked payment applies once the bug is gone");
         assertEquals(rejected, redriven.json().get("stillFailing").asLong(), "poison stays poison");
         assertEquals(0, count(deadLetterList(), "PARKED"), "parked payments leave the list once applied");
@@ -745,7 +750,7 @@ class FaultInjectionIT {
                          "schedule":[{"year":%d,"amount":"10.00","usdAmount":"10.00"}],"multiYear":false}"""
                         .formatted(pledgeId, BALLAST_YEAR, BALLAST_YEAR));
                 Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "org.unhabitat.pledge.recorded.v1",
-                                "ce_source", "urn:chaos:ballast", "content-type", "application/json")
+                                "ce_source", KafkaRecords.ownerOf("contributions.events"), "content-type", "application/json")
                         .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
                 sent.add(producer.send(record));
             }

@@ -250,7 +250,8 @@ public final class BenchProbe {
                 header(record, "ce_specversion", "1.0");
                 header(record, "ce_id", UUID.randomUUID().toString());
                 header(record, "ce_type", "org.unhabitat.pledge.recorded.v1");
-                header(record, "ce_source", "urn:unhabitat:rm:bench-probe");
+                // Reporting believes pledges only from the service that owns the topic.
+                header(record, "ce_source", "urn:unhabitat:rm:contributions-service");
                 header(record, "ce_time", Instant.now().toString());
                 header(record, "ce_subject", pledgeId);
                 header(record, "content-type", "application/json");

@@ -46,14 +46,29 @@ public final class KafkaRecords {
         return records;
     }
 
-    /** Publishes one CloudEvent in binary mode, the way the suite's outbox relays do. */
+    /** Publishes one CloudEvent in binary mode, as the service that owns the topic would through its outbox relay. */
     public static void publish(String bootstrapServers, String topic, String key, String eventId, String type, String payload) {
+        publishAs(ownerOf(topic), bootstrapServers, topic, key, eventId, type, payload);
+    }
+
+    /** The {@code ce_source} of the only service that writes to a topic. */
+    public static String ownerOf(String topic) {
+        return switch (topic) {
+            case "contributions.events" -> "urn:unhabitat:rm:contributions-service";
+            case "targets.events" -> "urn:unhabitat:rm:targets-service";
+            default -> throw new IllegalArgumentException("No service of the suite owns " + topic);
+        };
+    }
+
+    /** Publishes one CloudEvent in binary mode under the given {@code ce_source}, which may be a stranger's. */
+    public static void publishAs(String source, String bootstrapServers, String topic, String key, String eventId, String type,
+                                 String payload) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "urn:test",
+            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", source,
                             "content-type", "application/json")
                     .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get();

@@ -1,5 +1,7 @@
 package org.unhabitat.reporting.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -39,16 +41,19 @@ public class EventConsumers {
     private final ConsumptionService consumption;
     private final EventDecoder decoder;
     private final DeadLetterTopic deadLetterTopic;
+    private final MeterRegistry registry;
     private final List<TopicConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
     public EventConsumers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumptionConfig settings,
-                          ConsumptionService consumption, EventDecoder decoder, DeadLetterTopic deadLetterTopic) {
+                          ConsumptionService consumption, EventDecoder decoder, DeadLetterTopic deadLetterTopic,
+                          MeterRegistry registry) {
         this.kafkaConfig = kafkaConfig;
         this.settings = settings;
         this.consumption = consumption;
         this.decoder = decoder;
         this.deadLetterTopic = deadLetterTopic;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -59,6 +64,9 @@ public class EventConsumers {
             thread.setDaemon(true);
             consumers.add(consumer);
             threads.add(thread);
+            Gauge.builder("reporting.consumer.lag", consumer, TopicConsumer::lag).tag("topic", topic)
+                    .description("Records not yet fetched by this instance from the partitions it reads, as of its last fetch")
+                    .register(registry);
             thread.start();
         }
     }

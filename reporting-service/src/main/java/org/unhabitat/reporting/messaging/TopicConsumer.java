@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -73,6 +74,8 @@ final class TopicConsumer implements Runnable {
     private volatile boolean running = true;
     private volatile Instant lastPoll = Instant.now();
     private volatile String lastFailure;
+    /** Records between this instance's positions and the ends of its partitions, as of its last fetch; NaN before one. */
+    private volatile double lag = Double.NaN;
     private KafkaConsumer<String, String> consumer;
     private Future<Applied> inFlight;
     private long knownGeneration = -1;
@@ -123,6 +126,15 @@ final class TopicConsumer implements Runnable {
         return lastFailure;
     }
 
+    /** Whether the loop still runs: it ends only at shutdown or when something it cannot handle killed it. */
+    boolean running() {
+        return running;
+    }
+
+    double lag() {
+        return lag;
+    }
+
     /** Makes the loop look at the read model's generation before its next poll. */
     void checkGenerationNow() {
         generationCheckDue.set(true);
@@ -152,6 +164,7 @@ final class TopicConsumer implements Runnable {
                     seekUnsoughtPartitions();
                     ConsumerRecords<String, String> records = kafka.poll(settings.pollTimeout());
                     lastPoll = Instant.now();
+                    lag = lagOf(kafka);
                     List<DecodedRecord> batch = decode(records);
                     finishInFlight();
                     if (!batch.isEmpty()) {
@@ -181,6 +194,12 @@ final class TopicConsumer implements Runnable {
             consumer = null;
             applier.shutdown();
         }
+    }
+
+    /** From the last fetch's high watermarks, without asking the broker: only partitions fetched so far count. */
+    private static double lagOf(KafkaConsumer<String, String> kafka) {
+        return kafka.assignment().stream().map(kafka::currentLag).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).sum();
     }
 
     private void lookForANewGeneration() {

@@ -83,9 +83,13 @@ public class DeadLetterService {
 
     /**
      * Applies one listed record again. It leaves the list if it applies now; otherwise it stays, with the
-     * new reason. Empty if there is no such entry.
+     * new reason. Empty if there is no such entry, and at once for a text that cannot name one (a NUL
+     * in it would otherwise reach PostgreSQL, which refuses it).
      */
     public Optional<Redriven> redrive(String id) {
+        if (!ConsumedRecord.isId(id)) {
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> applyAgain(id)));
         } catch (RuntimeException e) {
@@ -119,6 +123,9 @@ public class DeadLetterService {
     /** @return false if there is no such entry, or it was discarded before */
     @Transactional
     public boolean discard(String id, String by, String reason) {
+        if (!ConsumedRecord.isId(id)) {
+            return false;
+        }
         boolean discarded = deadLetters.discard(id, by, reason);
         if (discarded) {
             LOG.infof("Dead letter %s discarded by %s: %s", id, by, reason);

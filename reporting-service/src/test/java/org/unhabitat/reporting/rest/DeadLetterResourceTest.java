@@ -147,6 +147,17 @@ class DeadLetterResourceTest {
                 .delete(LIST + "/targets.events-0-0").then().statusCode(403);
     }
 
+    @Test
+    void anIdThatCannotNameARecordIsNotFoundNeverAServerError() {
+        for (String id : List.of("A%00", "contributions.events-0", "contributions.events-x-1", "%0A-0-0")) {
+            given().urlEncodingEnabled(false).auth().oauth2(TestTokens.admin()).post(LIST + "/" + id + "/redrive").then()
+                    .statusCode(404).contentType("application/problem+json");
+            given().urlEncodingEnabled(false).auth().oauth2(TestTokens.admin()).contentType("application/json")
+                    .body("{\"reason\":\"x\"}").delete(LIST + "/" + id).then()
+                    .statusCode(404).contentType("application/problem+json");
+        }
+    }
+
     private Map<String, Object> parkedPayment() {
         return allEntries().stream()
                 .filter(entry -> "PARKED".equals(entry.get("kind")) && "org.unhabitat.payment.recorded.v1".equals(entry.get("type")))

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The service as the document-driven tests see it: an admin may make every write, finance may not.
  * Snapshots that may be taken are of months long before any test's data (from 1990); a valid
- * rebuild is not sent, since its replay would run on under the next test (RebuildAndSnapshotTest
+ * request about one dead letter is not sent (there is none to name), nor a valid rebuild, since its replay would run on under the next test (RebuildAndSnapshotTest
  * proves it), while every refused one still is.
  */
 final class ReportingUnderTest implements ServiceUnderTest {
@@ -53,7 +53,8 @@ final class ReportingUnderTest implements ServiceUnderTest {
 
     @Override
     public boolean sendsValidRequests(ApiOperation operation) {
-        return !operation.path().equals("/api/v1/admin/rebuild");
+        // A dead letter exists only once an event failed; DeadLetterResourceTest makes some and redrives them.
+        return !operation.path().equals("/api/v1/admin/rebuild") && !operation.path().startsWith("/api/v1/admin/dead-letters/{id}");
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.unhabitat.reporting.messaging.events.ConsumedRecord;
 import org.unhabitat.reporting.messaging.events.DecodedRecord;
 import org.unhabitat.reporting.messaging.events.EventDecoder;
+import org.unhabitat.reporting.messaging.events.TopicOwner;
 import org.unhabitat.reporting.repository.PositionRepository.StoredPosition;
 import org.unhabitat.reporting.service.ConsumptionService.BatchOutcome;
 import org.unhabitat.testing.SuiteInfrastructure;
@@ -93,7 +94,8 @@ class ConsumptionServiceTest {
                  "usdAmount":"10.00","usdAtPledgeRate":"10.00","receivedOn":"%s","forYear":2037,"multiYear":false}"""
                 .formatted(UUID.randomUUID(), UUID.randomUUID(), receivedOn);
         return decoder.decode(new ConsumedRecord(TOPIC, PARTITION, offset, "key",
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.unhabitat.payment.recorded.v1"), payload));
+                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.unhabitat.payment.recorded.v1",
+                        "ce_source", TopicOwner.CONTRIBUTIONS.source()), payload));
     }
 
     private BigDecimal income2037() {

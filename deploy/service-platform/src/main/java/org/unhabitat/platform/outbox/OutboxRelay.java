@@ -94,6 +94,12 @@ public class OutboxRelay {
         }
     }
 
+    /** Whether the relay thread runs; it ends only at shutdown or when something it cannot handle killed it. */
+    public boolean running() {
+        Thread current = worker;
+        return running && current != null && current.isAlive();
+    }
+
     /** Called after a transaction that appended events has committed. */
     void wakeUp() {
         wakeUps.release();

@@ -115,6 +115,19 @@ public class OutboxStore {
         return entityManager.createNativeQuery("DELETE FROM outbox_lease WHERE expires_at < now()").executeUpdate();
     }
 
+    /** Events not yet acknowledged by the broker, and how long the oldest of them has waited. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Backlog backlog() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)
+                        FROM outbox_event WHERE published_at IS NULL""")
+                .getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), Duration.ofMillis(Math.round(((Number) row[1]).doubleValue() * 1000)));
+    }
+
+    public record Backlog(long events, Duration oldestWaiting) {
+    }
+
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }

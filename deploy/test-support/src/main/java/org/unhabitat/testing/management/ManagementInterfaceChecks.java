@@ -28,6 +28,16 @@ public record ManagementInterfaceChecks(URL management) {
                 .body(containsString("agroal_active_count"));
     }
 
+    /** A producing service: liveness follows the outbox relay thread, and the backlog is on /q/metrics. */
+    public void theOutboxRelayIsWatched() {
+        given().get(at("health/live")).then().statusCode(200)
+                .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox relay' }.data.relay", equalTo("running"));
+        given().get(at("metrics")).then().statusCode(200)
+                .body(containsString("# TYPE outbox_backlog gauge"))
+                .body(containsString("# TYPE outbox_oldest_pending_seconds gauge"));
+    }
+
     public void healthAndMetricsAreNotServedOnTheApiPort() {
         for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started"}) {
             given().get(path).then().statusCode(404);
@@ -40,7 +50,7 @@ public record ManagementInterfaceChecks(URL management) {
         given().get(at("openapi")).then().statusCode(404);
     }
 
-    private URL at(String path) {
+    public URL at(String path) {
         try {
             String root = management.toString();
             return new URI(root.endsWith("/") ? root : root + "/").resolve(path).toURL();

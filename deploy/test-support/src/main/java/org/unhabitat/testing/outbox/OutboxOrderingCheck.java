@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,6 +113,24 @@ public final class OutboxOrderingCheck {
 
     private static List<String> ids(List<UUID> events) {
         return events.stream().map(UUID::toString).toList();
+    }
+
+    /**
+     * The backlog gauges count what the broker has not acknowledged, held events included, and the age
+     * of the oldest; both fall back once the events are sent.
+     */
+    public void theBacklogGaugesCountEventsTheBrokerHasNotAcknowledged(DoubleSupplier backlog, DoubleSupplier oldestPendingSeconds)
+            throws Exception {
+        String held = "backlog-held-" + UUID.randomUUID();
+        lease(held, "another-instance", Duration.ofMinutes(5));
+        List<UUID> events = List.of(insert(held, "now() - interval '1 hour'", "NULL"), append(held), append(held));
+
+        assertTrue(eventually(() -> backlog.getAsDouble() == 3.0), "three held events wait; the gauge reads " + backlog.getAsDouble());
+        double oldest = oldestPendingSeconds.getAsDouble();
+        assertTrue(oldest >= 3600 && oldest < 3600 + TIMEOUT.toSeconds() + 5, "the oldest waits an hour; the gauge reads " + oldest);
+        giveBack(held);
+        assertTrue(eventually(() -> events.stream().allMatch(this::publishedUnchecked)), "the events are sent once given back");
+        assertTrue(eventually(() -> backlog.getAsDouble() == 0.0), "nothing waits; the gauge reads " + backlog.getAsDouble());
     }
 
     private void lease(String aggregate, String owner, Duration validFor) throws SQLException {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Reads records against the event contracts, as a tolerant reader: fields added later within a version
  * are ignored, while a missing or malformed field, or a type or version no contract describes, makes
- * the record poison. Only that is poison; whatever happens once an event has been read is not.
+ * the record poison, as does an event its topic's owner did not write (see {@link TopicOwner}). Only
+ * that is poison; whatever happens once an event has been read is not.
  */
 @ApplicationScoped
 public class EventDecoder {
@@ -42,6 +43,11 @@ public class EventDecoder {
     public DecodedRecord decode(ConsumedRecord record) {
         try {
             IncomingEvent event = IncomingEvent.from(record);
+            TopicOwner owner = TopicOwner.of(record.topic())
+                    .orElseThrow(() -> new PoisonEventException("Reporting reads no topic named " + record.topic()));
+            owner.refusal(event.source(), event.type()).ifPresent(refusal -> {
+                throw new PoisonEventException("Event " + event.id() + " refused: " + refusal);
+            });
             Class<?> payloadType = PAYLOAD_TYPES.get(event.type());
             if (payloadType == null) {
                 throw new PoisonEventException("Unknown event type " + event.type());

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +49,14 @@ class ConsumerContractTest {
         new JsonSettings().customize(mapper);
         IncomingEvent event = new IncomingEvent(UUID.randomUUID(), type, "urn:test", "key", Files.readString(fixture));
         assertNotNull(new EventDecoder(mapper).decode(event, payloadType));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("producerFixtures")
+    void everyPublishedEventBelongsOnItsProducersTopic(Path fixture) {
+        String type = "org.unhabitat." + fixture.getFileName().toString().replaceFirst("\\.json$", "");
+        TopicOwner producer = fixture.startsWith(PRODUCER_CONTRACTS.get(0)) ? TopicOwner.TARGETS : TopicOwner.CONTRIBUTIONS;
+        assertEquals(Optional.empty(), producer.refusal(producer.source(), type));
     }
 
     private static Stream<Path> jsonFiles(Path directory) {
