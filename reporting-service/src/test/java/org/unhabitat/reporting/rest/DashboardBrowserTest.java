@@ -55,8 +55,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real headless Chromium. The year replays the source report's Figure 2 (2021: 14.2/14.5,
- * 2.9/10.0, 34.3/43.3 and 144.8/152.6 million) in 2045, a year no other test touches, so that it is also the
- * most recent year with income; the plan 2045-2048 carries the 2020-2023 envelopes (USD 970 million).
+ * 2.9/10.0, 34.3/43.3 and 144.8/152.6 million) in 2097, a year no other test touches, so that it is also the
+ * most recent year with income; the plan 2097-2100 carries the 2020-2023 envelopes (USD 970 million).
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteInfrastructure.class)
@@ -67,8 +67,8 @@ class DashboardBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     /** axe-core's script from its webjar, at the version the pom pins. */
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-    private static final int YEAR = 2045;
-    private static final String PLAN = "2045-2048";
+    private static final int YEAR = 2097;
+    private static final String PLAN = "2097-2100";
     private static final String EMPTY_PLAN = "2090-2091";
     private static final String HOSTILE_NAME = "Fund </script><script>window.pwned=1</script> & \"Partners\"";
     private static final Contributor USA = new Contributor("DB-USA", "United States of America", "MEMBER_STATE");
@@ -138,7 +138,7 @@ class DashboardBrowserTest {
         awaitCharts();
 
         assertEquals("UN-Habitat resource mobilization, " + YEAR, browser.findElement(By.tagName("h1")).getText());
-        assertEquals("Figures for 2045: every payment recorded so far. The latest was received on 20 November 2045.",
+        assertEquals("Figures for 2097: every payment recorded so far. The latest was received on 20 November 2097.",
                 browser.findElement(By.id("shown")).getText());
         assertNoSevereConsoleEntries();
     }
@@ -253,7 +253,7 @@ class DashboardBrowserTest {
 
         browser.get(root + "?year=" + YEAR + "&lang=fr");
         awaitCharts();
-        assertEquals("ONU-Habitat, mobilisation des ressources, 2045", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("ONU-Habitat, mobilisation des ressources, 2097", browser.findElement(By.tagName("h1")).getText());
         assertEquals(List.of("Budget ordinaire", "Fondation, non préaffectées", "Fondation, préaffectées", "Coopération technique"),
                 script("return echarts.getInstanceByDom(document.getElementById('progress-chart')).getOption().yAxis[0].data"));
         assertTrue(chartTexts("progress-chart").stream().map(DashboardBrowserTest::plainSpaces).toList().contains("97,9 %"));
@@ -261,15 +261,15 @@ class DashboardBrowserTest {
 
         browser.get(root + "?year=" + YEAR + "&lang=zh");
         awaitCharts();
-        assertEquals("人居署资源调动，2045年", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("人居署资源调动，2097年", browser.findElement(By.tagName("h1")).getText());
         assertEquals("经常预算", script(
                 "return echarts.getInstanceByDom(document.getElementById('progress-chart')).getOption().yAxis[0].data[0]"));
-        assertTrue(browser.findElement(By.id("shown")).getText().contains("2045年11月20日"));
+        assertTrue(browser.findElement(By.id("shown")).getText().contains("2097年11月20日"));
         assertNoSevereConsoleEntries();
 
         given().header("Accept-Language", "es-MX, en;q=0.5").get("/?year=" + YEAR).then().statusCode(200)
                 .header("Content-Language", "es")
-                .body(containsString("<h1>ONU-Hábitat, movilización de recursos, 2045</h1>"));
+                .body(containsString("<h1>ONU-Hábitat, movilización de recursos, 2097</h1>"));
     }
 
     @Test
@@ -300,7 +300,7 @@ class DashboardBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         screenshot(SCREENSHOTS.resolve("monthly-update-1280.png"));
 
-        assertEquals("Monthly financial update, June 2045", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Monthly financial update, June 2097", browser.findElement(By.tagName("h1")).getText());
         assertEquals(List.of("European Commission"), cells("#thanked li"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("individual donors who gave this month"));
         assertFalse(browser.getPageSource().contains(PERSON.name()));
