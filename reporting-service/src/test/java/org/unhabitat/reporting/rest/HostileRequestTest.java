@@ -69,7 +69,8 @@ class HostileRequestTest {
                 "/api/v1/kpis", List.of("year", "asOf"),
                 "/api/v1/forecast", List.of("year", "asOf"),
                 "/api/v1/open-data/pledges.csv", List.of("year", "asOf", "limit", "cursor"),
-                "/", List.of("year", "asOf"));
+                "/", List.of("year", "asOf", "plan", "lang"),
+                "/monthly-update", List.of("month", "lang"));
         reports.forEach((path, parameters) -> parameters.forEach(parameter -> slots.put("GET " + path + " ?" + parameter,
                 (request, value) -> request.queryParam(parameter, encoded(value)).get(path))));
         slots.put("GET snapshot {month}", (request, value) -> request.get("/api/v1/snapshots/" + encoded(value)));
