@@ -23,6 +23,8 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
     private static final Pattern GROUP = Pattern.compile("^mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id=(.+)$");
     private static final Pattern TOPIC = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(?:dead-letter-queue\\.)?topic=(.+)$");
+    /** A consumer of the service's own (reporting's), declared as topic and group: {@code <prefix>.consumption.groups."<topic>"=<group>}. */
+    private static final Pattern OWN_CONSUMER = Pattern.compile("^[a-z-]+\\.consumption\\.groups\\.\"([^\"]+)\"=(.+)$");
 
     static ServiceConfig of(Path suiteRoot, String service) {
         Path file = suiteRoot.resolve(service).resolve("src/main/resources/application.properties");
@@ -56,6 +58,11 @@ record ServiceConfig(String service, Set<String> requiredVariables, Set<String> 
                 (topic.group(1).equals("incoming") && !deadLetter ? consumed : produced).add(topic.group(2).strip());
             }
             outbox |= line.startsWith("mp.messaging.outgoing.outbox.");
+            Matcher ownConsumer = OWN_CONSUMER.matcher(line);
+            if (ownConsumer.matches()) {
+                consumed.add(ownConsumer.group(1));
+                groups.add(ownConsumer.group(2).strip());
+            }
             Matcher group = GROUP.matcher(line);
             if (group.matches()) {
                 groups.add(group.group(1).strip());

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How reporting reads its topics. Kafka client settings (bootstrap servers, security) come from the
@@ -11,6 +12,12 @@ import java.time.Duration;
  */
 @ConfigMapping(prefix = "reporting.consumption")
 public interface ConsumptionConfig {
+
+    /**
+     * The topics reporting reads, each with the consumer group it reads it in. Declared here rather than
+     * in code so that the deployment's checks see what each service consumes (its ACLs, its scaling bound).
+     */
+    Map<String, String> groups();
 
     /** Records applied in one transaction at most: the larger, the fewer commits a replay waits for. */
     @WithDefault("2000")

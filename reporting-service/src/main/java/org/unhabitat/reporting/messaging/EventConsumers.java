@@ -17,22 +17,16 @@ import org.unhabitat.reporting.service.ReadModelRebuilt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The two topics reporting reads, each by a consumer of its own in its own consumer group. The events of
+ * The topics reporting reads ({@code reporting.consumption.groups}), each by a consumer of its own in its own consumer group. The events of
  * one aggregate share a partition, and each partition is applied in offset order, so they are applied in
  * the order they were published.
  */
 @ApplicationScoped
 public class EventConsumers {
-
-    public static final String TARGETS_TOPIC = "targets.events";
-    public static final String CONTRIBUTIONS_TOPIC = "contributions.events";
-    /** Groups keep their names from before positions moved to the database: monitoring still reads them. */
-    public static final Map<String, String> GROUP_BY_TOPIC = Map.of(
-            TARGETS_TOPIC, "reporting-service.targets",
-            CONTRIBUTIONS_TOPIC, "reporting-service.contributions");
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
@@ -57,8 +51,8 @@ public class EventConsumers {
     }
 
     void start(@Observes StartupEvent startup) {
-        for (String topic : List.of(TARGETS_TOPIC, CONTRIBUTIONS_TOPIC)) {
-            TopicConsumer consumer = new TopicConsumer(topic, GROUP_BY_TOPIC.get(topic), kafkaConfig, settings, consumption,
+        for (String topic : new TreeSet<>(settings.groups().keySet())) {
+            TopicConsumer consumer = new TopicConsumer(topic, settings.groups().get(topic), kafkaConfig, settings, consumption,
                     decoder, deadLetterTopic);
             Thread thread = new Thread(consumer, "consume-" + topic);
             thread.setDaemon(true);

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
+import org.unhabitat.reporting.config.ConsumptionConfig;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,19 +26,20 @@ import java.util.concurrent.TimeoutException;
 public class KafkaTopicEnds implements TopicEnds {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final List<String> TOPICS = List.of(EventConsumers.TARGETS_TOPIC, EventConsumers.CONTRIBUTIONS_TOPIC);
 
     private final Map<String, Object> kafkaConfig;
+    private final List<String> topicNames;
     private Admin admin;
 
-    public KafkaTopicEnds(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public KafkaTopicEnds(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumptionConfig settings) {
         this.kafkaConfig = kafkaConfig;
+        this.topicNames = List.copyOf(settings.groups().keySet());
     }
 
     @Override
     public synchronized Map<String, Map<Integer, Long>> endOffsets() {
         try {
-            Map<String, TopicDescription> topics = admin().describeTopics(TOPICS).allTopicNames()
+            Map<String, TopicDescription> topics = admin().describeTopics(topicNames).allTopicNames()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             topics.values().forEach(topic -> topic.partitions().forEach(partition ->
