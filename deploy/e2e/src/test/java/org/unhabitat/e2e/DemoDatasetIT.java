@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo dataset, loaded through contributions-service's public API, must reproduce the source
@@ -207,6 +208,15 @@ class DemoDatasetIT {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    @Test
+    @Order(12)
+    void theDashboardOpensOnTwentyTwentyOneTheMostRecentYearWithIncome() {
+        String page = given().accept("text/html").header("Accept-Language", "en").get(reporting("/")).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("Figures for 2021: every payment recorded so far."), "the dashboard says which year it shows");
+        assertTrue(page.contains("name=\"year\" min=\"1945\" max=\"2100\" value=\"2021\""), "the year chosen is 2021");
     }
 
     private static Map<String, String> snapshotOfReports(String reportingInstance) {

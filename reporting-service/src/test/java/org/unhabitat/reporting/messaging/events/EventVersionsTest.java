@@ -76,7 +76,8 @@ class EventVersionsTest {
 
     private <T> T decode(String fixture, Class<T> shape) throws IOException {
         ConsumedRecord record = new ConsumedRecord("contributions.events", 0, 0, "key",
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.unhabitat." + fixture),
+                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.unhabitat." + fixture,
+                        "ce_source", TopicOwner.CONTRIBUTIONS.source()),
                 Files.readString(CONTRACTS.resolve(fixture + ".json")));
         DecodedRecord decoded = decoder.decode(record);
         return shape.cast(assertInstanceOf(DecodedRecord.Applicable.class, decoded, decoded.toString()).payload());
