@@ -270,15 +270,16 @@ load_read_model() { # first last
 BEGIN;
 INSERT INTO contributor (code, name, type, country)
   SELECT 'GEN' || g, 'Generated contributor ' || g, 'FOUNDATION', NULL FROM generate_series(1, 500) g ON CONFLICT DO NOTHING;
-INSERT INTO pledge (pledge_id, version, contributor_code, budget_line, earmarking, region, currency, fx_rate, usd_amount, pledged_on, multi_year, cancelled_on)
+INSERT INTO pledge (pledge_id, version, contributor_code, budget_line, earmarking, region, channel, modality, currency, fx_rate, usd_amount, pledged_on, multi_year, cancelled_on)
   SELECT md5('pledge' || g)::uuid, 1, 'GEN' || (g % 500 + 1),
          (ARRAY['REGULAR_BUDGET','FOUNDATION_NON_EARMARKED','FOUNDATION_EARMARKED','TECHNICAL_COOPERATION'])[g % 4 + 1],
          (ARRAY['NON_EARMARKED','SOFTLY_EARMARKED','EARMARKED'])[g % 3 + 1],
          (ARRAY['AFRICA','ARAB_STATES','ASIA_PACIFIC','LATIN_AMERICA_CARIBBEAN','EUROPE','GLOBAL'])[g % 6 + 1],
-         'USD', 1, 1000 + g % 997, DATE '2016-01-01' + (g % 3650), false, NULL
+         'DIRECT', 'GRANT', 'USD', 1, 1000 + g % 997, DATE '2016-01-01' + (g % 3650), false, NULL
   FROM generate_series(:first, :last) g;
-INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount)
-  SELECT md5('pledge' || g)::uuid, 2016 + (g % 3650) / 365, 1000 + g % 997, 1000 + g % 997 FROM generate_series(:first, :last) g;
+INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount, due_on)
+  SELECT md5('pledge' || g)::uuid, 2016 + (g % 3650) / 365, 1000 + g % 997, 1000 + g % 997,
+         make_date(2016 + (g % 3650) / 365, 12, 31) FROM generate_series(:first, :last) g;
 INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)
   SELECT md5('payment' || g)::uuid, md5('pledge' || g)::uuid, 500, 500, 500, DATE '2016-01-01' + (g % 3650) + 30, 2016 + (g % 3650) / 365
   FROM generate_series(:first, :last) g;
