@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.unhabitat.devkit.FreePorts;
 import org.unhabitat.testing.process.LocalProcess;
 
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ class LocalRunBrokerIT {
     @Test
     void theBrokerRunShStartsKeepsTheEventTopicsForever() throws Exception {
         Path directory = Files.createTempDirectory("rm-suite-run-broker");
-        int port = LocalProcess.freePort();
-        int controllerPort = LocalProcess.freePort();
+        int port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         Process configure = new ProcessBuilder("bash", "-c", "source deploy/lib/suite.sh && write_kafka_config \"$1\" \"$2\" \"$3\""
                 + " && format_kafka_storage_once \"$PWD\" \"$1\"", "configure", directory.toString(), String.valueOf(port),
                 String.valueOf(controllerPort)).directory(ROOT.toFile()).inheritIO().start();

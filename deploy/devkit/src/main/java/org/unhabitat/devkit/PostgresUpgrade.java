@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,13 +127,13 @@ public final class PostgresUpgrade {
                 .setDataDirectory(data)
                 .setOverrideWorkingDirectory(dataDirectory.resolve(LocalPostgres.BINARIES).toFile())
                 .setCleanDataDirectory(false)
-                .setPort(freePort())
+                .setPort(FreePorts.next())
                 .start();
              EmbeddedPostgres current = LocalPostgres.durable(EmbeddedPostgres.builder()
                 .setDataDirectory(upgrading)
                 .setOverrideWorkingDirectory(dataDirectory.resolve(LocalPostgres.BINARIES).toFile())
                 .setCleanDataDirectory(false)
-                .setPort(freePort()))
+                .setPort(FreePorts.next()))
                 .start()) {
             List<String> databases = databases(old);
             Path globals = dumps.resolve("globals.sql");
@@ -314,12 +313,6 @@ public final class PostgresUpgrade {
     private static String backups(Path dataDirectory) throws IOException {
         try (Stream<Path> entries = Files.list(dataDirectory)) {
             return entries.filter(p -> p.getFileName().toString().startsWith(BACKUP)).map(Path::toString).sorted().toList().toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +21,7 @@ class LocalPostgresTest {
 
     @Test
     void aCommitIsFlushedToDiskBeforeItIsAcknowledgedSoThatNeitherACrashNorAPowerCutCanLoseIt(@TempDir Path directory) throws Exception {
-        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, freePort());
+        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next());
              Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
@@ -36,7 +35,7 @@ class LocalPostgresTest {
 
     @Test
     void theLocalRunIsThePostgreSqlThatIsDeployed(@TempDir Path directory) throws Exception {
-        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, freePort());
+        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next());
              Connection connection = postgres.getPostgresDatabase().getConnection();
              ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
             version.next();
@@ -44,9 +43,4 @@ class LocalPostgresTest {
         }
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -35,7 +35,7 @@ class PostgresUpgradeTest {
         assertEquals("17", Files.readString(directory.resolve("pgdata/PG_VERSION")).strip());
         assertEquals("14", Files.readString(directory.resolve("pgdata-14-backup/PG_VERSION")).strip(), "the old directory is kept");
         assertTrue(said.toString().contains("PostgreSQL 14 data is kept in"), said.toString());
-        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, LocalPostgresTest.freePort());
+        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next());
              Connection connection = postgres.getDatabase("postgres", "contributions").getConnection();
              Statement statement = connection.createStatement()) {
             try (ResultSet version = statement.executeQuery("SHOW server_version")) {
@@ -80,7 +80,7 @@ class PostgresUpgradeTest {
                 .setDataDirectory(directory.resolve("pgdata"))
                 .setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
                 .setCleanDataDirectory(false)
-                .setPort(LocalPostgresTest.freePort())
+                .setPort(FreePorts.next())
                 .start()) {
             LocalPostgres.createMissingDatabases(old, List.of("contributions", "targets"));
             try (Connection connection = old.getDatabase("postgres", "contributions").getConnection();

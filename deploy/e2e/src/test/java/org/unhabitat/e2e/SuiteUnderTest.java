@@ -2,12 +2,12 @@ package org.unhabitat.e2e;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.unhabitat.devkit.DevTokens;
+import org.unhabitat.devkit.FreePorts;
 import org.unhabitat.devkit.LocalPostgres;
 import org.unhabitat.testing.EmbeddedKafka;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +55,8 @@ public final class SuiteUnderTest implements AutoCloseable {
             List<Integer> servicePorts = new ArrayList<>();
             List<Integer> serviceManagementPorts = new ArrayList<>();
             for (int instance = 0; instance < instancesPerService; instance++) {
-                int port = freePort();
-                int managementPort = freePort();
+                int port = FreePorts.next();
+                int managementPort = FreePorts.next();
                 servicePorts.add(port);
                 serviceManagementPorts.add(managementPort);
                 processes.add(start(service, port, managementPort));
@@ -136,12 +136,6 @@ public final class SuiteUnderTest implements AutoCloseable {
             return connection.getResponseCode();
         } catch (IOException notYet) {
             return 0;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.unhabitat.devkit.FreePorts;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,12 +149,8 @@ class ContainerImageTest {
         System.out.printf("%s image: %d files, %d MB uncompressed, %d MB of compressed application layers%n", service,
                 expected.size(), expected.values().stream().mapToLong(Long::longValue).sum() >> 20, compressed >> 20);
 
-        int port;
-        int managementPort;
-        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-            managementPort = management.getLocalPort();
-        }
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         Path key = work.resolve("jwt-public.pem");
         if (!Files.exists(key)) {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

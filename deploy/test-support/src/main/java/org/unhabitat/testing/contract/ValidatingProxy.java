@@ -3,10 +3,11 @@ package org.unhabitat.testing.contract;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import org.unhabitat.devkit.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class ValidatingProxy implements AutoCloseable {
             Path file = directory.resolve("openapi.json");
             Files.writeString(file, document);
             Path log = directory.resolve("prism.log");
-            int port = freePort();
+            int port = FreePorts.next();
             ProcessBuilder builder = new ProcessBuilder(OpenApiTools.bin(tools, "prism").toString(), "proxy", file.toString(),
                     "http://127.0.0.1:" + upstreamPort, "--errors", "--validate-request=false", "--host", "127.0.0.1",
                     "--port", String.valueOf(port))
@@ -131,11 +132,7 @@ public final class ValidatingProxy implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
+
 
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.unhabitat.testing.process;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.unhabitat.devkit.FreePorts;
 import org.unhabitat.devkit.KafkaAccess;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
         List<Node> cluster = new ArrayList<>();
         for (int id = 1; id <= nodes; id++) {
-            cluster.add(new Node(id, LocalProcess.freePort(), LocalProcess.freePort(), Uuid.randomUuid(), directory.resolve("node-" + id)));
+            cluster.add(new Node(id, FreePorts.next(), FreePorts.next(), Uuid.randomUuid(), directory.resolve("node-" + id)));
         }
         String clusterId = Uuid.randomUuid().toString();
         // Every node is formatted with the same quorum, so that they all start as its voters rather than

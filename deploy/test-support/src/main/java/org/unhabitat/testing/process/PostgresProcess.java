@@ -1,5 +1,7 @@
 package org.unhabitat.testing.process;
 
+import org.unhabitat.devkit.FreePorts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class PostgresProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Not built yet: " + devkit, e);
         }
-        int port = LocalProcess.freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(LocalProcess.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", devkitJar + ":" + devkit.resolve("lib/*"),
                 "org.unhabitat.devkit.LocalPostgres", directory.toString(), String.valueOf(port)));

@@ -1,5 +1,7 @@
 package org.unhabitat.testing.process;
 
+import org.unhabitat.devkit.FreePorts;
+
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -33,8 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged yet: " + jar);
         }
-        int port = LocalProcess.freePort();
-        int managementPort = LocalProcess.freePort();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         Map<String, String> withPort = new HashMap<>(environment);
         withPort.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         withPort.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
