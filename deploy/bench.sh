@@ -283,7 +283,7 @@ INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount, due_on)
 INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)
   SELECT md5('payment' || g)::uuid, md5('pledge' || g)::uuid, 500, 500, 500, DATE '2016-01-01' + (g % 3650) + 30, 2016 + (g % 3650) / 365
   FROM generate_series(:first, :last) g;
-TRUNCATE line_income_by_day, income_by_day, pledge_book;
+TRUNCATE line_income_by_day, income_by_day, pledge_book, flow_book, flow_income_by_day;
 INSERT INTO line_income_by_day (day, budget_line, received_usd, prior_year_usd)
   SELECT y.received_on, p.budget_line, sum(y.usd_amount),
          sum(CASE WHEN y.for_year < EXTRACT(YEAR FROM y.received_on) THEN y.usd_amount ELSE 0 END)
@@ -297,22 +297,53 @@ INSERT INTO pledge_book (year, budget_line, pledged_usd, outstanding_usd)
   LEFT JOIN (SELECT pledge_id, for_year, sum(usd_amount) AS usd FROM payment GROUP BY 1, 2) paid
          ON paid.pledge_id = e.pledge_id AND paid.for_year = e.year
   GROUP BY 1, 2;
+INSERT INTO flow_book (year, budget_line, region, earmarking, contributor_code, programme_code, channel, modality, currency,
+                       pledged_usd, outstanding_usd, entry_count)
+  SELECT e.year, p.budget_line, p.region, p.earmarking, p.contributor_code, '', p.channel, p.modality, p.currency,
+         sum(e.usd_amount), sum(e.usd_amount) - coalesce(sum(paid.usd), 0), count(*)
+  FROM pledge_entry e JOIN pledge p USING (pledge_id)
+  LEFT JOIN (SELECT pledge_id, for_year, sum(usd_amount) AS usd FROM payment GROUP BY 1, 2) paid
+         ON paid.pledge_id = e.pledge_id AND paid.for_year = e.year
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+INSERT INTO flow_income_by_day (day, budget_line, region, earmarking, contributor_code, programme_code, channel, modality, currency,
+                                received_usd)
+  SELECT y.received_on, p.budget_line, p.region, p.earmarking, p.contributor_code, '', p.channel, p.modality, p.currency,
+         sum(y.usd_amount)
+  FROM payment y JOIN pledge p USING (pledge_id) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+-- A change outside consumption, as a redrive is: reports cached for the version before it must go.
+UPDATE read_model_revision SET revision = revision + 1;
 COMMIT;
 ANALYZE;
 SQL
 }
-sql -c 'TRUNCATE inbox_event, contributor, pledge_entry, pledge, payment, line_income_by_day, income_by_day, pledge_book' reporting
+# Cold: each request asks with a cut-off not asked before, so the report is computed, never served from
+# the cache (which would make both sizes cost the same by construction).
+cat >"$WORK/cold.lua" <<'LUA'
+asked = 0
+request = function()
+  asked = asked + 1
+  return wrk.format(nil, wrk.path .. "&asOf=" .. os.date("!%Y-%m-%d", 1640908800 + asked * 86400))
+end
+LUA
+cold() { wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency -s "$WORK/cold.lua" "$R_URL$1" 2>&1; }
+FLOWS="/api/v1/flows?year=2021&groupBy=budgetLine,region"
+sql -c 'TRUNCATE inbox_event, contributor, pledge_entry, pledge, payment, line_income_by_day, income_by_day, pledge_book, flow_book, flow_income_by_day' reporting
 load_read_model 1 "$P4_SMALL"
-small_out=$(wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency "$R_URL/api/v1/progress?year=2021" 2>&1)
+small_out=$(cold "/api/v1/progress?year=2021"); small_flows=$(cold "$FLOWS")
 load_started=$(date +%s)
 load_read_model $((P4_SMALL + 1)) "$P4_LARGE"
 load_s=$(( $(date +%s) - load_started ))
-large_out=$(wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency "$R_URL/api/v1/progress?year=2021" 2>&1)
+large_out=$(cold "/api/v1/progress?year=2021"); large_flows=$(cold "$FLOWS")
 small_p50=$(wrk_ms 50 "$small_out"); large_p50=$(wrk_ms 50 "$large_out")
 p4_ratio=$(calc "$large_p50 / $small_p50")
 p4_errors=$(( $(wrk_errors "$small_out") + $(wrk_errors "$large_out") ))
-row P4 "/progress p50 at ${P4_LARGE} over at ${P4_SMALL} pledges" "$p4_ratio ($large_p50 / $small_p50 ms)" "<= 1.2x" \
+row P4 "/progress p50 at ${P4_LARGE} over at ${P4_SMALL} pledges, cold" "$p4_ratio ($large_p50 / $small_p50 ms)" "<= 1.2x" \
   "$(verdict "$p4_ratio <= 1.2 && $p4_errors == 0")"
+small_flows_p50=$(wrk_ms 50 "$small_flows"); large_flows_p50=$(wrk_ms 50 "$large_flows")
+flows_ratio=$(calc "$large_flows_p50 / $small_flows_p50")
+flows_errors=$(( $(wrk_errors "$small_flows") + $(wrk_errors "$large_flows") ))
+row "" "  /flows by line and region, same sizes, cold" "$flows_ratio ($large_flows_p50 / $small_flows_p50 ms)" "<= 2x" \
+  "$(verdict "$flows_ratio <= 2 && $flows_errors == 0")"
 
 rss_after=()
 for service in contributions targets reporting; do
@@ -342,5 +373,5 @@ Details: warm-up before measuring: $warm_posts POSTs, $warm_gets GETs
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s
   rebuild: $rebuild_out
   RSS after all the load above, MB: ${rss_after[*]}
-  P4 p99: $(wrk_ms 99 "$small_out") ms at $P4_SMALL, $(wrk_ms 99 "$large_out") ms at $P4_LARGE; loading took $load_s s
+  P4 p99: $(wrk_ms 99 "$small_out") ms at $P4_SMALL, $(wrk_ms 99 "$large_out") ms at $P4_LARGE; /flows p99: $(wrk_ms 99 "$small_flows") ms, $(wrk_ms 99 "$large_flows") ms; loading took $load_s s
 TABLE

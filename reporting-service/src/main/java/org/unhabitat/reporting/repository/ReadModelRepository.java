@@ -3,15 +3,18 @@ package org.unhabitat.reporting.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.unhabitat.reporting.config.ReportReadsConfig;
 
 /** The read model as a whole: everything derived from events, which a rebuild empties and replays. */
 @ApplicationScoped
 public class ReadModelRepository {
 
     private final EntityManager entityManager;
+    private final ReportReadsConfig reads;
 
-    public ReadModelRepository(EntityManager entityManager) {
+    public ReadModelRepository(EntityManager entityManager, ReportReadsConfig reads) {
         this.entityManager = entityManager;
+        this.reads = reads;
     }
 
     /**
@@ -36,5 +39,10 @@ public class ReadModelRepository {
         entityManager.createNativeQuery(readOnly
                 ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
                 : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+        if (readOnly) {
+            // A public read waits a bounded time, lock waits included, and then answers 503 with Retry-After.
+            entityManager.createNativeQuery("SELECT set_config('statement_timeout', :timeout, true)")
+                    .setParameter("timeout", reads.statementTimeout().toMillis() + "ms").getSingleResult();
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.unhabitat.reporting.messaging.events.EventDecoder;
 import org.unhabitat.reporting.repository.DeadLetterRepository;
 import org.unhabitat.reporting.repository.DeadLetterRepository.DeadLetter;
 import org.unhabitat.reporting.repository.DeadLetterRepository.Place;
+import org.unhabitat.reporting.repository.ReadModelVersionRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,14 @@ public class DeadLetterService {
     private final DeadLetterRepository deadLetters;
     private final ReadModelUpdater updater;
     private final EventDecoder decoder;
+    private final ReadModelVersionRepository versions;
 
-    public DeadLetterService(DeadLetterRepository deadLetters, ReadModelUpdater updater, EventDecoder decoder) {
+    public DeadLetterService(DeadLetterRepository deadLetters, ReadModelUpdater updater, EventDecoder decoder,
+                             ReadModelVersionRepository versions) {
         this.deadLetters = deadLetters;
         this.updater = updater;
         this.decoder = decoder;
+        this.versions = versions;
     }
 
     @Transactional
@@ -117,6 +121,7 @@ public class DeadLetterService {
         }
         updater.apply(List.of((DecodedRecord.Applicable) decoded));
         deadLetters.resolve(id);
+        versions.changedOutsideConsumption();
         return new Redriven(1, 0);
     }
 
