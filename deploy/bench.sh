@@ -345,9 +345,16 @@ flows_errors=$(( $(wrk_errors "$small_flows") + $(wrk_errors "$large_flows") ))
 row "" "  /flows by line and region, same sizes, cold" "$flows_ratio ($large_flows_p50 / $small_flows_p50 ms)" "<= 2x" \
   "$(verdict "$flows_ratio <= 2 && $flows_errors == 0")"
 
-rss_after=()
+rss_after=(); nmt_after=()
 for service in contributions targets reporting; do
   rss_after+=("${service:0:1}=$(( $(awk '/^VmRSS:/ { print $2 }' "/proc/$(service_pid "$service")/status") / 1024 ))")
+  # Where the memory goes, when the services run with -XX:NativeMemoryTracking=summary: committed MB per area.
+  if [[ "${RM_SERVICE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]] \
+     && "$(dirname "$(readlink -f "$(command -v java)")")/jcmd" "$(service_pid "$service")" VM.native_memory summary >"$WORK/nmt-$service.txt" 2>&1; then
+    nmt_after+=("${service:0:1}: $(awk '/^Total: / { sub(/.*committed=/, ""); sub(/KB.*/, ""); printf "total %d", $0 / 1024 }
+      /^-/ { name = $0; sub(/^- */, "", name); sub(/ *\(reserved.*/, "", name); c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c)
+             if (c / 1024 >= 4) printf ", %s %d", name, c / 1024 }' "$WORK/nmt-$service.txt")")
+  fi
 done
 row P6 "RSS after first request, largest service" "$rss_max MB (${rss_list[*]})" "<= 250 MB each" "$(verdict "$rss_max <= 250")"
 row "" "  deploy/run.sh to all ready (fresh data dir)" "$ready_s s" "<= 30 s" "$(verdict "$ready_s <= 30")"
@@ -373,5 +380,6 @@ Details: warm-up before measuring: $warm_posts POSTs, $warm_gets GETs
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s
   rebuild: $rebuild_out
   RSS after all the load above, MB: ${rss_after[*]}
+$( ((${#nmt_after[@]})) && printf '  NMT committed after the load, MB: %s\n' "${nmt_after[@]}")
   P4 p99: $(wrk_ms 99 "$small_out") ms at $P4_SMALL, $(wrk_ms 99 "$large_out") ms at $P4_LARGE; /flows p99: $(wrk_ms 99 "$small_flows") ms, $(wrk_ms 99 "$large_flows") ms; loading took $load_s s
 TABLE

@@ -34,13 +34,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Reports come from a cache keyed by the read model's version, never by a timer: a client revalidating
  * with an old ETag is told 304 exactly until the read model has moved, and from then on gets the new
- * figure. The year is 2041 so that no other test's data falls into it.
+ * figure. The year is 2057 so that no other test's data falls into it.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteInfrastructure.class)
 class ReportCacheTest {
 
-    private static final String PROGRESS = "/api/v1/progress?year=2041";
+    private static final String PROGRESS = "/api/v1/progress?year=2057";
     private static final Contributor NORWAY = new Contributor("NOR", "Norway", "MEMBER_STATE");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -52,15 +52,15 @@ class ReportCacheTest {
     @Test
     void aClientPollingWithTheOldEtagSeesNotModifiedUntilThePaymentIsAppliedAndThenTheNewFigure() throws SQLException {
         ContributionEvents events = new ContributionEvents(bootstrapServers);
-        Pledge pledge = events.pledge(NORWAY, "FOUNDATION_EARMARKED", "EARMARKED", "AFRICA", "USD", "1", "2041-02-01",
-                new Entry(2041, "3000000.00", "3000000.00"));
+        Pledge pledge = events.pledge(NORWAY, "FOUNDATION_EARMARKED", "EARMARKED", "AFRICA", "USD", "1", "2057-02-01",
+                new Entry(2057, "3000000.00", "3000000.00"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(PROGRESS).then().statusCode(200)
                 .body("totals.pledgedUsd", equalTo("3000000.00")));
 
         given().get(PROGRESS).then().statusCode(200).body("totals.receivedUsd", equalTo("0.00"));
         String oldEtag = settledEtag(PROGRESS);
 
-        events.pay(pledge, "1250000.55", "1", "1250000.55", "1250000.55", "2041-03-15", 2041);
+        events.pay(pledge, "1250000.55", "1", "1250000.55", "1250000.55", "2057-03-15", 2057);
         Instant deadline = Instant.now().plusSeconds(30);
         int notModified = 0;
         while (true) {
@@ -86,7 +86,7 @@ class ReportCacheTest {
 
     @Test
     void revalidatingAReportAlreadySentCostsNoReadModelQueryWhileAnUncachedOneWaitsOnlyABoundedTime() throws SQLException {
-        String cached = "/api/v1/progress?year=2041&asOf=2041-12-31";
+        String cached = "/api/v1/progress?year=2057&asOf=2057-12-31";
         String etag = settledEtag(cached);
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
@@ -97,17 +97,17 @@ class ReportCacheTest {
             given().header("If-None-Match", etag).get(cached).then().statusCode(304);
             given().get(cached).then().statusCode(200).header("ETag", equalTo(etag));
 
-            given().get("/api/v1/progress?year=2041&asOf=2041-06-30").then().statusCode(503)
+            given().get("/api/v1/progress?year=2057&asOf=2057-06-30").then().statusCode(503)
                     .header("Retry-After", notNullValue())
                     .contentType("application/problem+json");
             locker.rollback();
         }
-        given().get("/api/v1/progress?year=2041&asOf=2041-06-30").then().statusCode(200);
+        given().get("/api/v1/progress?year=2057&asOf=2057-06-30").then().statusCode(200);
     }
 
     @Test
     void theSameReportHasTheSameEtagWhateverHostItWasAskedThrough() {
-        String path = PROGRESS + "&asOf=2041-01-31";
+        String path = PROGRESS + "&asOf=2057-01-31";
         String etag = settledEtag(path);
         given().header("Host", "reporting-2.internal").header("If-None-Match", etag).get(path).then().statusCode(304);
         assertTrue(etag.startsWith("\"") && etag.endsWith("\""), etag);
