@@ -316,16 +316,19 @@ COMMIT;
 ANALYZE;
 SQL
 }
-# Cold: each request asks with a cut-off not asked before, so the report is computed, never served from
-# the cache (which would make both sizes cost the same by construction).
+# Cold: each request names a language not asked before (a private-use tag the JSON reports ignore, but
+# part of the cache's key), so the report is computed by the same queries each time, never served from
+# the cache, which would make both sizes cost the same by construction. A cut-off (asOf) would not do:
+# it takes another path, which reads the year's pledges themselves.
 cat >"$WORK/cold.lua" <<'LUA'
 asked = 0
 request = function()
   asked = asked + 1
-  return wrk.format(nil, wrk.path .. "&asOf=" .. os.date("!%Y-%m-%d", 1640908800 + asked * 86400))
+  wrk.headers["Accept-Language"] = "en-x-c" .. asked
+  return wrk.format()
 end
 LUA
-cold() { wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency -s "$WORK/cold.lua" "$R_URL$1" 2>&1; }
+cold() { wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency --timeout 10s -s "$WORK/cold.lua" "$R_URL$1" 2>&1; }
 FLOWS="/api/v1/flows?year=2021&groupBy=budgetLine,region"
 sql -c 'TRUNCATE inbox_event, contributor, pledge_entry, pledge, payment, line_income_by_day, income_by_day, pledge_book, flow_book, flow_income_by_day' reporting
 load_read_model 1 "$P4_SMALL"
@@ -338,12 +341,12 @@ small_p50=$(wrk_ms 50 "$small_out"); large_p50=$(wrk_ms 50 "$large_out")
 p4_ratio=$(calc "$large_p50 / $small_p50")
 p4_errors=$(( $(wrk_errors "$small_out") + $(wrk_errors "$large_out") ))
 row P4 "/progress p50 at ${P4_LARGE} over at ${P4_SMALL} pledges, cold" "$p4_ratio ($large_p50 / $small_p50 ms)" "<= 1.2x" \
-  "$(verdict "$p4_ratio <= 1.2 && $p4_errors == 0")"
+  "$(verdict "$p4_ratio > 0 && $p4_ratio <= 1.2 && $p4_errors == 0")"
 small_flows_p50=$(wrk_ms 50 "$small_flows"); large_flows_p50=$(wrk_ms 50 "$large_flows")
 flows_ratio=$(calc "$large_flows_p50 / $small_flows_p50")
 flows_errors=$(( $(wrk_errors "$small_flows") + $(wrk_errors "$large_flows") ))
 row "" "  /flows by line and region, same sizes, cold" "$flows_ratio ($large_flows_p50 / $small_flows_p50 ms)" "<= 2x" \
-  "$(verdict "$flows_ratio <= 2 && $flows_errors == 0")"
+  "$(verdict "$flows_ratio > 0 && $flows_ratio <= 2 && $flows_errors == 0")"
 
 rss_after=(); nmt_after=()
 for service in contributions targets reporting; do

@@ -24,9 +24,13 @@ REPORTING_PORT=${RM_REPORTING_PORT:-8083}
 CONTRIBUTIONS_MANAGEMENT_PORT=${RM_CONTRIBUTIONS_MANAGEMENT_PORT:-9081}
 TARGETS_MANAGEMENT_PORT=${RM_TARGETS_MANAGEMENT_PORT:-9082}
 REPORTING_MANAGEMENT_PORT=${RM_REPORTING_MANAGEMENT_PORT:-9083}
-# C2 stays on: C1-only code made pledge POSTs about 4x slower in deploy/bench.sh. A small initial
-# heap and code cache keep each service under 250 MB RSS with it; the heap still grows to 128 MB.
-SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
+# C2 stays on: C1-only code made pledge POSTs about 4x slower in deploy/bench.sh. After the bench's
+# whole load, Native Memory Tracking found the heap grown to its 128 MB and RSS some 60 MB above what
+# the JVM had committed (malloc's free lists). So the heap gives memory back after a collection
+# (Min/MaxHeapFreeRatio), the JVM trims malloc's free memory every 5 s, malloc keeps two arenas
+# rather than one per core and thread (MALLOC_ARENA_MAX), and the code cache is 48 MB.
+SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=48m}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JWT_ISSUER=https://issuer.local.rm-suite
 JWT_AUDIENCE=resource-mobilization-suite
 KAFKA_JAVA_OPTS="-Xms256m -Xmx512m"
