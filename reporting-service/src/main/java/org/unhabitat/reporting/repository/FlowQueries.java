@@ -22,8 +22,9 @@ import java.util.Set;
 
 /**
  * Flows read from the aggregates the consumer keeps at their finest grain ({@code flow_book},
- * {@code flow_income_by_day}), so that a grouped query costs the same at a million pledges as at a
- * thousand. Only a pledge book as of a past day is recomputed from the pledges themselves.
+ * {@code flow_income_by_day}), or, when no contributor is named, from their sums without the contributor
+ * ({@code flow_book_summary}, {@code flow_income_by_year}), so that a grouped query costs the same at a
+ * million pledges as at a thousand. Only a pledge book as of a past day is recomputed from the pledges themselves.
  *
  * <p>Individuals are folded into one contributor in SQL, and never match a contributor filter; money of a
  * contributor whose own event has not arrived yet is kept apart under its own code.
@@ -58,9 +59,11 @@ public class FlowQueries {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<BookFigures> book(List<FlowDimension> groupBy, Criteria criteria) {
         Query query = new Query("t.year");
+        String source = namesContributors(groupBy, criteria)
+                ? "flow_book t LEFT JOIN contributor c ON c.code = t.contributor_code"
+                : "flow_book_summary t";
         String sql = "SELECT " + query.keys(groupBy) + "COALESCE(SUM(t.pledged_usd), 0), COALESCE(SUM(t.outstanding_usd), 0), COALESCE(SUM(t.entry_count), 0)"
-                + " FROM flow_book t LEFT JOIN contributor c ON c.code = t.contributor_code"
-                + query.where(criteria, "t.year BETWEEN ? AND ?") + query.groupBy(groupBy);
+                + " FROM " + source + query.where(criteria, "t.year BETWEEN ? AND ?") + query.groupBy(groupBy);
         List<BookFigures> figures = new ArrayList<>();
         query.run(sql, rows -> figures.add(new BookFigures(key(rows, groupBy.size()), rows.getBigDecimal(groupBy.size() + 1),
                 rows.getBigDecimal(groupBy.size() + 2), rows.getLong(groupBy.size() + 3))));
@@ -101,6 +104,14 @@ public class FlowQueries {
     /** USD received per group, by the day received (up to {@code criteria.asOf()} when given). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<IncomeFigures> income(List<FlowDimension> groupBy, Criteria criteria) {
+        if (criteria.asOf() == null && !groupBy.contains(FlowDimension.MONTH) && !namesContributors(groupBy, criteria)) {
+            Query query = new Query("t.year");
+            String sql = "SELECT " + query.keys(groupBy) + "COALESCE(SUM(t.received_usd), 0) FROM flow_income_by_year t"
+                    + query.where(criteria, "t.year BETWEEN ? AND ?") + query.groupBy(groupBy);
+            List<IncomeFigures> figures = new ArrayList<>();
+            query.run(sql, rows -> figures.add(new IncomeFigures(key(rows, groupBy.size()), rows.getBigDecimal(groupBy.size() + 1))));
+            return figures;
+        }
         Query query = new Query("EXTRACT(YEAR FROM t.day)");
         String years = "t.day BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31)";
         String where = query.where(criteria, years);
@@ -138,6 +149,15 @@ public class FlowQueries {
             throw new DataAccessException(e);
         }
         return names;
+    }
+
+    /**
+     * Whether a flow needs each contributor: grouped or filtered by contributor or by contributor type. Any other
+     * flow reads the summaries, which hold the same sums without the contributor.
+     */
+    private static boolean namesContributors(List<FlowDimension> groupBy, Criteria criteria) {
+        Set<FlowDimension> contributors = Set.of(FlowDimension.CONTRIBUTOR, FlowDimension.CONTRIBUTOR_TYPE);
+        return groupBy.stream().anyMatch(contributors::contains) || criteria.filters().keySet().stream().anyMatch(contributors::contains);
     }
 
     private static List<String> key(ResultSet rows, int size) throws SQLException {

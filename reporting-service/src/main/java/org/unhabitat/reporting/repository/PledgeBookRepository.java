@@ -410,12 +410,48 @@ public class PledgeBookRepository {
                 }
                 upsert.executeBatch();
             }
+            Map<BookKey, BookChange> summary = new TreeMap<>(BookKey.ORDER);
+            ordered.forEach((key, change) -> summary.merge(withoutContributor(key.year(), key), change, BookChange::plus));
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO flow_book_summary (year, budget_line, region, earmarking, programme_code, channel, modality,
+                                                   currency, pledged_usd, outstanding_usd, entry_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (year, budget_line, region, earmarking, programme_code, channel, modality, currency) DO UPDATE SET
+                        pledged_usd = flow_book_summary.pledged_usd + excluded.pledged_usd,
+                        outstanding_usd = flow_book_summary.outstanding_usd + excluded.outstanding_usd,
+                        entry_count = flow_book_summary.entry_count + excluded.entry_count""")) {
+                for (Map.Entry<BookKey, BookChange> change : summary.entrySet()) {
+                    setSummaryKey(upsert, change.getKey());
+                    upsert.setBigDecimal(9, change.getValue().pledgedUsd());
+                    upsert.setBigDecimal(10, change.getValue().outstandingUsd());
+                    upsert.setLong(11, change.getValue().entries());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
     }
 
     private record YearLine(int year, String budgetLine) {
+    }
+
+    /** The key of the contributor-less summaries, in the order their rows are locked. */
+    private static BookKey withoutContributor(int year, BookKey key) {
+        return new BookKey(year, key.budgetLine(), key.region(), key.earmarking(), "", key.programme(), key.channel(),
+                key.modality(), key.currency());
+    }
+
+    private static void setSummaryKey(PreparedStatement upsert, BookKey key) throws SQLException {
+        upsert.setInt(1, key.year());
+        upsert.setString(2, key.budgetLine());
+        upsert.setString(3, key.region());
+        upsert.setString(4, key.earmarking());
+        upsert.setString(5, key.programme());
+        upsert.setString(6, key.channel());
+        upsert.setString(7, key.modality());
+        upsert.setString(8, key.currency());
     }
 
     /**
@@ -488,6 +524,23 @@ public class PledgeBookRepository {
                     upsert.setString(8, key.modality());
                     upsert.setString(9, key.currency());
                     upsert.setBigDecimal(10, income.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            Map<BookKey, BigDecimal> byYear = new TreeMap<>(BookKey.ORDER);
+            byFlow.forEach((key, usd) -> byYear.merge(withoutContributor(key.day().getYear(), new BookKey(0, key.budgetLine(),
+                    key.region(), key.earmarking(), key.contributorCode(), key.programme(), key.channel(), key.modality(),
+                    key.currency())), usd, BigDecimal::add));
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO flow_income_by_year (year, budget_line, region, earmarking, programme_code, channel, modality,
+                                                     currency, received_usd)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (year, budget_line, region, earmarking, programme_code, channel, modality, currency) DO UPDATE SET
+                        received_usd = flow_income_by_year.received_usd + excluded.received_usd""")) {
+                for (Map.Entry<BookKey, BigDecimal> income : byYear.entrySet()) {
+                    setSummaryKey(upsert, income.getKey());
+                    upsert.setBigDecimal(9, income.getValue());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

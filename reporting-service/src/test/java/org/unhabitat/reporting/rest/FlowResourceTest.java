@@ -1,7 +1,9 @@
 package org.unhabitat.reporting.rest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,10 @@ import org.unhabitat.reporting.ContributionEvents.Pledge;
 import org.unhabitat.reporting.ContributionEvents.Purpose;
 import org.unhabitat.testing.SuiteInfrastructure;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,6 +45,9 @@ class FlowResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void publishTheEventsOnce() {
@@ -84,6 +93,45 @@ class FlowResourceTest {
                 .body("groups[1].outstandingUsd", equalTo("600.00"))
                 .body("totals.pledgedUsd", equalTo("2250.00"))
                 .body("totals.outstandingUsd", equalTo("1100.00"));
+    }
+
+    @Test
+    void theSummariesWithoutContributorsHoldExactlyTheSumsOfTheFinestGrain() throws SQLException {
+        String dimensions = "budget_line, region, earmarking, programme_code, channel, modality, currency";
+        assertEquals(0, rowsIn("(SELECT year, " + dimensions + ", SUM(pledged_usd), SUM(outstanding_usd), SUM(entry_count)"
+                + " FROM flow_book GROUP BY year, " + dimensions + ") EXCEPT (SELECT year, " + dimensions
+                + ", pledged_usd, outstanding_usd, entry_count FROM flow_book_summary)"));
+        assertEquals(0, rowsIn("(SELECT year, " + dimensions + ", pledged_usd, outstanding_usd, entry_count FROM flow_book_summary)"
+                + " EXCEPT (SELECT year, " + dimensions + ", SUM(pledged_usd), SUM(outstanding_usd), SUM(entry_count)"
+                + " FROM flow_book GROUP BY year, " + dimensions + ")"));
+        assertEquals(0, rowsIn("(SELECT CAST(EXTRACT(YEAR FROM day) AS INTEGER), " + dimensions + ", SUM(received_usd)"
+                + " FROM flow_income_by_day GROUP BY 1, " + dimensions + ") EXCEPT (SELECT year, " + dimensions
+                + ", received_usd FROM flow_income_by_year)"));
+        assertEquals(0, rowsIn("(SELECT year, " + dimensions + ", received_usd FROM flow_income_by_year) EXCEPT"
+                + " (SELECT CAST(EXTRACT(YEAR FROM day) AS INTEGER), " + dimensions + ", SUM(received_usd)"
+                + " FROM flow_income_by_day GROUP BY 1, " + dimensions + ")"));
+        assertEquals(1, rowsIn("SELECT 1 FROM flow_book_summary WHERE year = 2047 AND region = 'ARAB_STATES'"
+                + " HAVING SUM(pledged_usd) = 1250.00 AND SUM(entry_count) = 2"));
+    }
+
+    @Test
+    void aFlowNamingContributorsGivesTheSameTotalsAsOneThatDoesNot() {
+        given().get("/api/v1/flows?year=2047&groupBy=region,contributor").then().statusCode(200)
+                .body("totals.pledgedUsd", equalTo("2250.00"))
+                .body("totals.receivedUsd", equalTo("1150.00"))
+                .body("totals.outstandingUsd", equalTo("1100.00"));
+        given().get("/api/v1/flows?year=2047&groupBy=region").then().statusCode(200)
+                .body("totals.pledgedUsd", equalTo("2250.00"))
+                .body("totals.receivedUsd", equalTo("1150.00"))
+                .body("totals.outstandingUsd", equalTo("1100.00"));
+    }
+
+    private long rowsIn(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + query + ") AS difference")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Test
