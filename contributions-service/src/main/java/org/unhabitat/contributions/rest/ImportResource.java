@@ -73,6 +73,11 @@ public class ImportResource {
     @APIResponse(responseCode = "201", description = "Every row recorded or unchanged, in one transaction; Location names the import",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)),
             headers = @Header(name = "Location", description = "The import", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "202", description = "A file of more rows than are answered at once (1,000 by default) runs on as a "
+            + "job: Location names the import, whose GET shows its progress and then its outcome (as a dry run's report, the "
+            + "recorded summary, or the problems)",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers = @Header(name = "Location", description = "The import, to poll", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Not a readable file (a byte order mark, not UTF-8, not CSV, absurdly many "
             + "commas on a line, unknown, missing or repeated columns, no rows) or a bad kind or dryRun; nothing written")
     @APIResponse(responseCode = "413", description = "The file is over 20 MB; nothing written")
@@ -84,12 +89,13 @@ public class ImportResource {
                            @Parameter(description = "true: check every row and record nothing; default false", example = "true")
                            @QueryParam("dryRun") String dryRun,
                            InputStream body) {
-        ImportKind importKind = kind(kind);
-        if (dryRun(dryRun)) {
-            return Response.ok(imports.dryRun(caller.get(), importKind, body)).build();
+        ImportService.Upload upload = imports.upload(caller.get(), kind(kind), dryRun(dryRun), body);
+        if (upload.report() != null) {
+            return Response.ok(upload.report()).build();
         }
-        ImportSummary summary = imports.run(caller.get(), importKind, body);
-        return Response.created(URI.create(PATH + "/" + summary.id())).entity(summary).build();
+        URI location = URI.create(PATH + "/" + upload.summary().id());
+        return (upload.running() ? Response.accepted(upload.summary()).location(location) : Response.created(location).entity(upload.summary()))
+                .build();
     }
 
     @GET
@@ -108,7 +114,9 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
-    @Operation(summary = "A recorded import: what it did and who ran it", description = "Finance.")
+    @Operation(summary = "An import: what it did, or how far it has got while it runs, and who ran it",
+            description = "status RUNNING, with processed rows, until it is CHECKED (dry run), RECORDED, REJECTED (problems lists "
+                    + "every one; nothing recorded) or FAILED (nothing recorded; upload the file again). Finance.")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "404", description = "No such import (problem+json)")
     public ImportSummary get(@PathParam("id") UUID id) {

@@ -1,8 +1,13 @@
 package org.unhabitat.contributions.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -20,6 +25,7 @@ import org.unhabitat.contributions.api.ScheduleEntryRequest;
 import org.unhabitat.contributions.domain.BudgetLine;
 import org.unhabitat.contributions.domain.Channel;
 import org.unhabitat.contributions.domain.Earmarking;
+import org.unhabitat.contributions.domain.ImportStatus;
 import org.unhabitat.contributions.domain.Modality;
 import org.unhabitat.contributions.domain.Region;
 import org.unhabitat.contributions.domain.YearAmount;
@@ -48,20 +54,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Bulk import of pledges or payments from a spreadsheet's CSV. Every row goes through the very code of the
  * single-record API (its rules, rounding, event and audit entry), all rows in one transaction: a dry run rolls it
  * back and reports, a real run commits only if no row has a problem. A row whose reference is already recorded with
- * the same values is unchanged, so a file uploaded twice records nothing new.
+ * the same values is unchanged, so a file uploaded twice records nothing new. A file of more rows than can be
+ * checked within a request's patience runs as a job on a thread of its own, one import at a time, which the client
+ * polls; its audit entries name the caller who uploaded it.
  */
 @ApplicationScoped
 public class ImportService {
@@ -69,81 +83,178 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,30}(\\.\\d{1,30})?");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    /** Rows between two flushes of the session: the dirty check of a flush grows with what the session holds. */
-    private static final int ROWS_PER_FLUSH = 100;
+    /**
+     * Rows between two clears of the session: every query flushes it first, and the flush checks everything the
+     * session holds, so a session holding a whole file spends its time there.
+     */
+    private static final int ROWS_PER_FLUSH = 20;
+    /** Rows between two reports of a job's progress, each a short transaction of its own. */
+    private static final int ROWS_PER_PROGRESS = 100;
+    private static final IntConsumer NO_PROGRESS = done -> {
+    };
+    private static final TypeReference<List<ImportProblem>> PROBLEMS = new TypeReference<>() {
+    };
+
+    /** What an upload answers: a report (dry run) or a summary (recorded, or still running). */
+    public record Upload(ImportReport report, ImportSummary summary) {
+
+        public boolean running() {
+            return summary != null && ImportStatus.RUNNING.name().equals(summary.status());
+        }
+    }
 
     private final PledgeService pledges;
     private final PledgeChangeService changes;
     private final PledgeNumbering numbering;
     private final AuditTrail audit;
     private final Validator validator;
+    private final ObjectMapper mapper;
     private final long maxBodySize;
+    private final int answerAtOnceMaxRows;
     private final Duration transactionTimeout;
+    private ExecutorService jobs;
 
     public ImportService(PledgeService pledges, PledgeChangeService changes, PledgeNumbering numbering, AuditTrail audit,
-                         Validator validator,
+                         Validator validator, ObjectMapper mapper,
                          @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+                         @ConfigProperty(name = "imports.answer-at-once-max-rows") int answerAtOnceMaxRows,
                          @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout) {
         this.pledges = pledges;
         this.changes = changes;
         this.numbering = numbering;
         this.audit = audit;
         this.validator = validator;
+        this.mapper = mapper;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.answerAtOnceMaxRows = answerAtOnceMaxRows;
         this.transactionTimeout = transactionTimeout;
     }
 
-    /** Checks every row and records nothing. */
-    public ImportReport dryRun(Caller caller, ImportKind kind, InputStream body) {
-        ImportFile file = ImportFile.read(kind, body, maxBodySize);
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
-            Outcome outcome = apply(caller, kind, file);
-            QuarkusTransaction.setRollbackOnly();
-            return outcome.report(file.rows().size());
-        });
+    @PostConstruct
+    void startJobs() {
+        jobs = Executors.newSingleThreadExecutor(work -> new Thread(work, "import-jobs"));
     }
 
-    /** Records every row, or nothing when any row has a problem (every problem listed). */
-    public ImportSummary run(Caller caller, ImportKind kind, InputStream body) {
+    @PreDestroy
+    void stopJobs() {
+        jobs.shutdownNow();
+    }
+
+    /**
+     * Reads the file and checks (dry run) or records its rows; a file of more rows than are answered at once is
+     * started as a job instead, and the answer is its summary while it runs.
+     */
+    public Upload upload(Caller caller, ImportKind kind, boolean dryRun, InputStream body) {
         ImportFile file = ImportFile.read(kind, body, maxBodySize);
-        Run run = QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
-            Outcome outcome = apply(caller, kind, file);
+        if (file.rows().size() > answerAtOnceMaxRows) {
+            return new Upload(null, start(caller, kind, dryRun, file));
+        }
+        if (dryRun) {
+            return new Upload(rolledBack(() -> apply(caller, kind, file, NO_PROGRESS)).report(file.rows().size()), null);
+        }
+        // A problem in any row is thrown, so that the transaction rolls back and nothing of the file is kept.
+        ImportSummary summary = inOneTransaction(() -> {
+            Outcome outcome = apply(caller, kind, file, NO_PROGRESS);
             if (!outcome.problems.isEmpty()) {
-                QuarkusTransaction.setRollbackOnly();
-                return new Run(outcome, null);
+                throw new ImportRejectedException(outcome.problems);
             }
-            return new Run(outcome, record(caller, kind, file.rows().size(), outcome));
+            ImportRun run = newRun(caller, kind, false, file);
+            recorded(run, outcome);
+            run.persist();
+            return toSummary(run);
         });
-        if (run.summary() == null) {
-            throw new ImportRejectedException(run.outcome().problems);
-        }
-        if (kind == ImportKind.PLEDGES) {
-            numberPledges();
-        }
-        return run.summary();
+        numberPledges(kind);
+        return new Upload(null, summary);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ImportSummary> find(UUID id) {
-        return ImportRun.<ImportRun>findByIdOptional(id).map(ImportService::toSummary);
+        return ImportRun.<ImportRun>findByIdOptional(id).map(this::toSummary);
     }
 
-    private ImportSummary record(Caller caller, ImportKind kind, int rows, Outcome outcome) {
-        ImportRun run = new ImportRun();
-        run.id = UUID.randomUUID();
-        run.kind = kind.code();
-        run.rows = rows;
-        run.created = outcome.created;
-        run.unchanged = outcome.unchanged;
-        run.runBy = caller.subject();
-        run.role = caller.role();
-        run.runAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        run.persist();
-        audit.record("import.recorded", "import", run.id.toString(), run.id.toString());
+    private ImportSummary start(Caller caller, ImportKind kind, boolean dryRun, ImportFile file) {
+        AuditTrail.Actor actor = audit.currentActor();
+        ImportRun run = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun started = newRun(caller, kind, dryRun, file);
+            started.persist();
+            return started;
+        });
+        jobs.execute(() -> audit.actingFor(actor, () -> {
+            runJob(run.id, caller, kind, dryRun, file);
+            return null;
+        }));
         return toSummary(run);
     }
 
-    private void numberPledges() {
+    private void runJob(UUID id, Caller caller, ImportKind kind, boolean dryRun, ImportFile file) {
+        IntConsumer progress = done -> QuarkusTransaction.requiringNew().run(() -> ImportRun.progress(id, done));
+        try {
+            if (dryRun) {
+                Outcome outcome = rolledBack(() -> apply(caller, kind, file, progress));
+                QuarkusTransaction.requiringNew().run(() -> finish(id, ImportStatus.CHECKED, outcome));
+                return;
+            }
+            inOneTransaction(() -> {
+                Outcome outcome = apply(caller, kind, file, progress);
+                if (!outcome.problems.isEmpty()) {
+                    throw new ImportRejectedException(outcome.problems);
+                }
+                finish(id, ImportStatus.RECORDED, outcome);
+                return null;
+            });
+            numberPledges(kind);
+        } catch (ImportRejectedException rejected) {
+            Outcome outcome = new Outcome();
+            outcome.problems.addAll(rejected.problems());
+            QuarkusTransaction.requiringNew().run(() -> finish(id, ImportStatus.REJECTED, outcome));
+        } catch (RuntimeException failure) {
+            LOG.errorf(failure, "Import %s failed; nothing of it was recorded", id);
+            QuarkusTransaction.requiringNew().run(() -> finish(id, ImportStatus.FAILED, new Outcome()));
+        }
+    }
+
+    private ImportRun newRun(Caller caller, ImportKind kind, boolean dryRun, ImportFile file) {
+        ImportRun run = new ImportRun();
+        run.id = UUID.randomUUID();
+        run.kind = kind.code();
+        run.dryRun = dryRun;
+        run.status = ImportStatus.RUNNING;
+        run.rows = file.rows().size();
+        run.runBy = caller.subject();
+        run.role = caller.role();
+        run.runAt = now();
+        return run;
+    }
+
+    private void finish(UUID id, ImportStatus status, Outcome outcome) {
+        ImportRun run = ImportRun.findById(id);
+        if (status == ImportStatus.RECORDED) {
+            recorded(run, outcome);
+            return;
+        }
+        run.status = status;
+        run.done = status == ImportStatus.FAILED ? run.done : run.rows;
+        run.created = status == ImportStatus.CHECKED ? outcome.created : 0;
+        run.unchanged = status == ImportStatus.CHECKED ? outcome.unchanged : 0;
+        run.problems = json(outcome.problems);
+        run.finishedAt = now();
+    }
+
+    /** In the transaction of the rows it recorded. */
+    private void recorded(ImportRun run, Outcome outcome) {
+        run.status = ImportStatus.RECORDED;
+        run.done = run.rows;
+        run.created = outcome.created;
+        run.unchanged = outcome.unchanged;
+        run.problems = json(List.of());
+        run.finishedAt = now();
+        audit.record("import.recorded", "import", run.id.toString(), run.id.toString());
+    }
+
+    private void numberPledges(ImportKind kind) {
+        if (kind != ImportKind.PLEDGES) {
+            return;
+        }
         try {
             numbering.numberCommitted();
         } catch (RuntimeException e) {
@@ -152,10 +263,35 @@ public class ImportService {
         }
     }
 
-    private Outcome apply(Caller caller, ImportKind kind, ImportFile file) {
+    private <T> T inOneTransaction(Callable<T> work) {
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(work);
+    }
+
+    /** Runs the work in a transaction of its own that is rolled back whatever happens, and returns its result. */
+    private Outcome rolledBack(Supplier<Outcome> work) {
+        List<Outcome> result = new ArrayList<>(1);
+        try {
+            QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).run(() -> {
+                result.add(work.get());
+                throw new RollBack();
+            });
+        } catch (RollBack expected) {
+            // the dry run's writes are undone; its outcome is kept
+        }
+        return result.get(0);
+    }
+
+    /** Ends a dry run's transaction: thrown, so that it rolls back. */
+    private static final class RollBack extends RuntimeException {
+        RollBack() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Outcome apply(Caller caller, ImportKind kind, ImportFile file, IntConsumer progress) {
         Outcome outcome = new Outcome();
         Map<String, Long> firstRowOfReference = new HashMap<>();
-        int sinceFlush = 0;
+        int done = 0;
         for (CSVRecord record : file.rows()) {
             Row row = new Row(file, record, outcome.problems);
             if (record.size() != file.columnCount()) {
@@ -165,10 +301,13 @@ public class ImportService {
             } else {
                 importPayment(caller, row, firstRowOfReference, outcome);
             }
-            if (++sinceFlush == ROWS_PER_FLUSH) {
+            done++;
+            if (done % ROWS_PER_FLUSH == 0) {
                 Panache.getEntityManager().flush();
                 Panache.getEntityManager().clear();
-                sinceFlush = 0;
+            }
+            if (done % ROWS_PER_PROGRESS == 0) {
+                progress.accept(done);
             }
         }
         return outcome;
@@ -264,8 +403,30 @@ public class ImportService {
                 && (request.forYear() == null || request.forYear() == payment.forYear);
     }
 
-    private static ImportSummary toSummary(ImportRun run) {
-        return new ImportSummary(run.id, run.kind, run.rows, run.created, run.unchanged, run.runBy, run.role, run.runAt);
+    private ImportSummary toSummary(ImportRun run) {
+        List<ImportProblem> problems = run.problems == null ? List.of() : parse(run.problems);
+        return new ImportSummary(run.id, run.kind, run.dryRun, run.status.name(), run.rows, run.done, run.created, run.unchanged,
+                problems, run.runBy, run.role, run.runAt, run.finishedAt);
+    }
+
+    private String json(List<ImportProblem> problems) {
+        try {
+            return mapper.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Import problems cannot be serialised", e);
+        }
+    }
+
+    private List<ImportProblem> parse(String problems) {
+        try {
+            return mapper.readValue(problems, PROBLEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored import problems cannot be read", e);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private int timeoutSeconds() {
@@ -279,10 +440,6 @@ public class ImportService {
     /** The pledge the row pays is not visible, or cancelled. */
     private static final Function<ProblemException, String> PAYMENT_FIELDS = problem ->
             problem instanceof NoSuchResourceException || problem instanceof ConflictException ? "pledgeReference" : null;
-
-    /** A real run's outcome, and its summary when it was recorded. */
-    private record Run(Outcome outcome, ImportSummary summary) {
-    }
 
     private static final class Outcome {
         final List<ImportProblem> problems = new ArrayList<>();
@@ -302,7 +459,7 @@ public class ImportService {
         private final CSVRecord record;
         private final List<ImportProblem> problems;
         private final long number;
-        private boolean unreadable;
+        private final Set<String> unreadable = new HashSet<>();
 
         Row(ImportFile file, CSVRecord record, List<ImportProblem> problems) {
             this.file = file;
@@ -372,17 +529,22 @@ public class ImportService {
             T parsed = parser.apply(value.get());
             if (parsed == null) {
                 problem(column, message);
-                unreadable = true;
+                unreadable.add(column);
             }
             return parsed;
         }
 
-        /** Reports the request's constraint violations; true when neither they nor parsing found a problem. */
+        /**
+         * Reports the request's constraint violations, but for a column already reported as unreadable (which the
+         * request holds as missing); true when neither they nor parsing found a problem.
+         */
         boolean valid(Set<? extends ConstraintViolation<?>> violations) {
             violations.stream()
-                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .forEach(violation -> problem(column(violation.getPropertyPath().toString()), violation.getMessage()));
-            return violations.isEmpty() && !unreadable;
+                    .map(violation -> new FieldError(column(violation.getPropertyPath().toString()), violation.getMessage()))
+                    .filter(error -> !unreadable.contains(error.field()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .forEach(error -> problem(error.field(), error.message()));
+            return violations.isEmpty() && unreadable.isEmpty();
         }
 
         /** An import needs a reference: it is what makes a second upload of the file record nothing new. */

@@ -17,6 +17,10 @@ public class ImportRejectedException extends ProblemException {
         this.problems = List.copyOf(problems);
     }
 
+    public List<ImportProblem> problems() {
+        return problems;
+    }
+
     @Override
     public Map<String, Object> members() {
         return Map.of("problems", problems);
