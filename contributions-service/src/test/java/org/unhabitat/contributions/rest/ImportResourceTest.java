@@ -268,7 +268,9 @@ class ImportResourceTest {
         given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/imports/template.csv?kind=payments")
                 .then().statusCode(200).body(startsWith("contributorCode,pledgeReference,amount,currency,receivedOn,reference,forYear\r\n"));
 
-        upload("pledges", true, pledges).statusCode(200).body("rows", equalTo(1)).body("problems", empty());
+        // Its example is Sweden's own reference, which other tests may have recorded with other values.
+        upload("pledges", true, pledges.replace("SE-2021-001", "TEMPLATE-1")).statusCode(200).body("rows", equalTo(1))
+                .body("problems", empty());
         assertProblem(given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/imports/template.csv?kind=contributors"), 400);
     }
 
