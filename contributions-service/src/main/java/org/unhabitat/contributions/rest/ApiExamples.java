@@ -23,6 +23,12 @@ final class ApiExamples {
     static final String RATE = """
             {"unitsPerUsd": "8.75"}""";
 
+    static final String PLEDGES_CSV = """
+            contributorCode,budgetLine,earmarking,region,currency,amount,pledgedOn,reference,schedule
+            SWE,FOUNDATION_EARMARKED,SOFTLY_EARMARKED,GLOBAL,SEK,20800000,2021-09-15,SE-2021-001,2022=10400000;2023=10400000
+            NOR,FOUNDATION_NON_EARMARKED,NON_EARMARKED,GLOBAL,NOK,5000000,2021-10-01,"NO-2021-07, core",
+            """;
+
     private ApiExamples() {
     }
 }

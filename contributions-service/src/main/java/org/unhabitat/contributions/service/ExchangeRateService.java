@@ -90,7 +90,9 @@ public class ExchangeRateService {
      * The current rate for the month of {@code date}. USD is the unit of account, always 1; any other
      * currency without a rate for that month cannot be converted: 422.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    // A missing rate refuses one request, not its whole transaction: the caller decides (a bulk import reports it
+    // and checks the other rows before rolling back).
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = UnprocessableException.class)
     public AppliedRate rateFor(String currency, LocalDate date) {
         if (Money.USD.equals(currency)) {
             return new AppliedRate(BigDecimal.ONE, 0);
@@ -98,7 +100,7 @@ public class ExchangeRateService {
         String month = YearMonth.from(date).format(MONTH);
         return ExchangeRate.current(currency, month)
                 .map(rate -> new AppliedRate(Money.normalizedRate(rate.unitsPerUsd), rate.revision))
-                .orElseThrow(() -> new UnprocessableException(
+                .orElseThrow(() -> new UnprocessableException("currency",
                         "No operational rate of exchange for " + currency + " in " + month + "; finance must set it first"));
     }
 

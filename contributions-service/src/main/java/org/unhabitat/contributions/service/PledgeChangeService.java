@@ -71,7 +71,11 @@ public class PledgeChangeService {
                 () -> applyCancellation(pledgeId, caller, request));
     }
 
-    private IdempotencyService.Outcome pay(Caller caller, UUID pledgeId, PaymentRequest request) {
+    /**
+     * Records a payment in the caller's transaction, with the rules, event and audit entry of {@link #recordPayment}:
+     * a bulk import runs many of these in one transaction and keeps it only if every row passes.
+     */
+    IdempotencyService.Outcome pay(Caller caller, UUID pledgeId, PaymentRequest request) {
         Pledge pledge = lockedPledge(caller, pledgeId);
         List<FieldError> violations = new ArrayList<>();
         PledgeRules.checkNotFuture("receivedOn", request.receivedOn(), violations);
@@ -90,14 +94,14 @@ public class PledgeChangeService {
             }
         }
         if (!pledge.currency.equals(request.currency())) {
-            throw new UnprocessableException("The pledge is in " + pledge.currency + "; a payment in "
+            throw new UnprocessableException("currency", "The pledge is in " + pledge.currency + "; a payment in "
                     + request.currency() + " cannot settle it. Record the amount received in " + pledge.currency);
         }
         requireNotCancelled(pledge);
         List<YearBalance> balances = PledgeMapper.balances(pledge);
         YearBalance year = request.forYear() == null ? earliestUnpaid(balances) : scheduleYear(balances, request.forYear());
         if (request.amount().compareTo(year.outstanding()) > 0) {
-            throw new UnprocessableException("Paying " + request.amount().toPlainString() + " " + pledge.currency
+            throw new UnprocessableException("amount", "Paying " + request.amount().toPlainString() + " " + pledge.currency
                     + " would exceed the outstanding balance of " + year.outstanding().toPlainString() + " for "
                     + year.year());
         }
@@ -191,12 +195,12 @@ public class PledgeChangeService {
 
     private static YearBalance earliestUnpaid(List<YearBalance> balances) {
         return balances.stream().filter(year -> year.outstanding().signum() > 0).findFirst()
-                .orElseThrow(() -> new UnprocessableException("The pledge is paid in full; nothing is outstanding"));
+                .orElseThrow(() -> new UnprocessableException("amount", "The pledge is paid in full; nothing is outstanding"));
     }
 
     private static YearBalance scheduleYear(List<YearBalance> balances, int year) {
         return balances.stream().filter(balance -> balance.year() == year).findFirst()
-                .orElseThrow(() -> new UnprocessableException(year + " is not a year of the pledge's schedule"));
+                .orElseThrow(() -> new UnprocessableException("forYear", year + " is not a year of the pledge's schedule"));
     }
 
     private static BigDecimal paid(Pledge pledge) {

@@ -178,7 +178,12 @@ public class PledgeService {
         return new Page<>(page.stream().map(PledgeMapper::toDto).toList(), next);
     }
 
-    private IdempotencyService.Outcome create(Caller caller, PledgeRequest request) {
+    /**
+     * Records a pledge in the caller's transaction, with the rules, event and audit entry of {@link #record}: a bulk
+     * import runs many of these in one transaction and keeps it only if every row passes. The caller numbers the
+     * pledges after its commit.
+     */
+    IdempotencyService.Outcome create(Caller caller, PledgeRequest request) {
         List<FieldError> violations = new ArrayList<>();
         Contributor contributor = Contributor.findById(request.contributorCode());
         if (contributor == null) {

@@ -9,6 +9,7 @@ import org.unhabitat.contributions.repository.KnownProgramme;
 import org.unhabitat.contributions.service.exception.UnknownProgrammeException;
 import org.unhabitat.platform.inbox.Inbox;
 import org.unhabitat.platform.inbox.IncomingEvent;
+import org.unhabitat.platform.problem.ProblemException;
 import org.unhabitat.platform.problem.UnprocessableException;
 
 /**
@@ -51,7 +52,9 @@ public class ProgrammeCatalogue {
     }
 
     /** Nothing to check without a programme; otherwise it must be known here, and the pledge must be in its line. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    // An unknown programme refuses one request, not its whole transaction: the caller decides (a bulk import
+    // reports it and checks the other rows before rolling back).
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public void requireKnown(String code, BudgetLine pledgeLine) {
         if (code == null) {
             return;
@@ -59,7 +62,7 @@ public class ProgrammeCatalogue {
         KnownProgramme programme = KnownProgramme.<KnownProgramme>findByIdOptional(code)
                 .orElseThrow(() -> new UnknownProgrammeException(code));
         if (programme.budgetLine != pledgeLine) {
-            throw new UnprocessableException("Programme " + code + " (" + programme.name + ") counts towards "
+            throw new UnprocessableException("programme", "Programme " + code + " (" + programme.name + ") counts towards "
                     + programme.budgetLine + "; a pledge to it must be in that budget line, not " + pledgeLine);
         }
     }

@@ -10,6 +10,7 @@ import org.unhabitat.platform.security.CurrentCaller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Records every write with who made it (token subject and role), from where (the client address:
@@ -23,8 +24,14 @@ public class AuditTrail {
     /** The build property that switches the audit trail on in a service that has its table. */
     public static final String ENABLED = "platform.audit.enabled";
 
+    /** Who made a write, as the audit trail records it. */
+    public record Actor(String subject, String role, String clientIp) {
+    }
+
     private final SecurityIdentity identity;
     private final CurrentVertxRequest request;
+    /** Set while work started by a request runs on after it, on a thread of its own (a long bulk import). */
+    private final ThreadLocal<Actor> actingFor = new ThreadLocal<>();
 
     public AuditTrail(SecurityIdentity identity, CurrentVertxRequest request) {
         this.identity = identity;
@@ -36,16 +43,36 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String resourceType, String resourceId, String aggregateId) {
+        Actor actor = actingFor.get() == null ? currentActor() : actingFor.get();
         AuditEntry entry = new AuditEntry();
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.subject = identity.getPrincipal().getName();
-        entry.role = CurrentCaller.of(identity, null).role();
-        entry.clientIp = request.getCurrent().request().remoteAddress().hostAddress();
+        entry.subject = actor.subject();
+        entry.role = actor.role();
+        entry.clientIp = actor.clientIp();
         entry.action = action;
         entry.resourceType = resourceType;
         entry.resourceId = resourceId;
         entry.aggregateId = aggregateId;
         entry.persist();
+    }
+
+    /** The caller of the current request, to be named by work that runs on after the request has been answered. */
+    public Actor currentActor() {
+        return new Actor(identity.getPrincipal().getName(), CurrentCaller.of(identity, null).role(),
+                request.getCurrent().request().remoteAddress().hostAddress());
+    }
+
+    /**
+     * Runs work outside the request that started it (no request is current on its thread), recording its writes as
+     * that request's caller's.
+     */
+    public <T> T actingFor(Actor actor, Supplier<T> work) {
+        actingFor.set(actor);
+        try {
+            return work.get();
+        } finally {
+            actingFor.remove();
+        }
     }
 
     /** Every write to an aggregate, oldest first. */

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param bodySchema  the JSON schema of its application/json body, or null when it takes none
  * @param bodyExample the document's example of that body, or null
  * @param secured     whether it names a security scheme (public operations say {@code security: []})
+ * @param otherBodyType the media type of a body that is not JSON (a CSV file), or null: requests without a body
+ *                      of their own are sent with it, so that they reach the check they are about
  */
 public record ApiOperation(String method, String path, List<Parameter> parameters, JsonNode bodySchema,
-                             JsonNode bodyExample, boolean bodyRequired, boolean secured) {
+                             JsonNode bodyExample, boolean bodyRequired, boolean secured, String otherBodyType) {
 
     /** A path, query or header parameter, with the document's example of its value (or null). */
     public record Parameter(String name, String in, boolean required, JsonNode schema, String example) {

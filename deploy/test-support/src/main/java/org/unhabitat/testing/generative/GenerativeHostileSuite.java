@@ -106,6 +106,8 @@ public final class GenerativeHostileSuite {
             specification.contentType(ContentType.JSON).body(json(body));
         } else if (request.rawBody() != null) {
             specification.contentType(request.contentType()).body(request.rawBody());
+        } else if (operation.otherBodyType() != null) {
+            specification.contentType(operation.otherBodyType());
         }
 
         Object before = service.ledger();

@@ -74,8 +74,10 @@ public final class OpenApiDocument {
         JsonNode json = body.path("content").path("application/json");
         JsonNode schema = json.isMissingNode() ? null : resolve(json.path("schema"));
         boolean secured = operation.path("security").isArray() && !operation.path("security").isEmpty();
+        String otherBodyType = json.isMissingNode() && body.path("content").fieldNames().hasNext()
+                ? body.path("content").fieldNames().next() : null;
         return new ApiOperation(method, path, List.copyOf(parameters), schema, example(json),
-                body.path("required").asBoolean(false), secured);
+                body.path("required").asBoolean(false), secured, otherBodyType);
     }
 
     private static JsonNode example(JsonNode mediaType) {
