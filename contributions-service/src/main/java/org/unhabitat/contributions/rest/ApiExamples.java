@@ -23,6 +23,12 @@ final class ApiExamples {
     static final String RATE = """
             {"unitsPerUsd": "8.75"}""";
 
+    static final String WEBHOOK = """
+            {"url": "https://erp.partner.example/hooks/unhabitat", "events": ["pledge.recorded", "payment.recorded"], "contributorCode": "SWE"}""";
+
+    static final String WEBHOOK_CHANGE = """
+            {"enabled": true}""";
+
     private ApiExamples() {
     }
 }
