@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The life of a webhook message: fanned out to the endpoints that want it, leased for an attempt, and after each
@@ -96,10 +99,10 @@ public class WebhookDeliveries {
         if (type == WebhookEventType.PLEDGE_RECORDED) {
             queue.announce(pledgeId);
         }
-        Object data = paymentId == null ? PledgeMapper.toDto(pledge)
+        Supplier<Object> data = () -> paymentId == null ? PledgeMapper.toDto(pledge)
                 : pledge.payments.stream().filter(payment -> payment.id.equals(paymentId)).findFirst().map(PledgeMapper::toDto)
                 .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " of event " + event.id() + " is not on its pledge"));
-        enqueue(pledge, type, "msg_" + event.id(), publishedAt, data, sub -> !sub.createdAt.isAfter(publishedAt));
+        enqueue(pledge, type, "msg_" + event.id(), publishedAt, data, subscription -> !subscription.createdAt.isAfter(publishedAt));
     }
 
     /**
@@ -119,7 +122,7 @@ public class WebhookDeliveries {
 
     /** The sweep itself; returns how many instalments it announced. Today is the clock's date in UTC. */
     public int sweepOverdue() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int announced = 0;
         while (true) {
             List<WebhookQueue.OverdueInstalment> batch = QuarkusTransaction.requiringNew().call(() -> queue.overdue(today, OVERDUE_BATCH));
@@ -146,18 +149,20 @@ public class WebhookDeliveries {
         Pledge pledge = Pledge.findById(instalment.pledgeId());
         UUID messageId = UUID.nameUUIDFromBytes(("instalment.overdue " + instalment.pledgeId() + " " + instalment.year())
                 .getBytes(StandardCharsets.UTF_8));
-        enqueue(pledge, WebhookEventType.INSTALMENT_OVERDUE, "msg_" + messageId, now, PledgeMapper.toDto(pledge), sub -> true);
+        enqueue(pledge, WebhookEventType.INSTALMENT_OVERDUE, "msg_" + messageId, now, () -> PledgeMapper.toDto(pledge),
+                subscription -> true);
         return true;
     }
 
-    private void enqueue(Pledge pledge, WebhookEventType type, String messageId, Instant timestamp, Object data,
-                         java.util.function.Predicate<WebhookSubscription> since) {
+    /** The data is rendered only if some endpoint listens: a replay of the whole topic mostly finds none. */
+    private void enqueue(Pledge pledge, WebhookEventType type, String messageId, Instant timestamp, Supplier<Object> data,
+                         Predicate<WebhookSubscription> since) {
         List<WebhookSubscription> listening = WebhookSubscription.listening(pledge.contributor.code, type.wireName()).stream()
                 .filter(since).toList();
         if (listening.isEmpty()) {
             return;
         }
-        String payload = json(new WebhookMessage(type.wireName(), timestamp, data));
+        String payload = json(new WebhookMessage(type.wireName(), timestamp, data.get()));
         Instant now = now();
         for (WebhookSubscription subscription : listening) {
             newDelivery(subscription, messageId, type.wireName(), pledge.id.toString(), payload, now).persist();
