@@ -38,6 +38,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Deque<Integer> script = new ArrayDeque<>();
     private volatile int otherwise = 204;
 
+    /** Scripted as an answer: the receiver says nothing for a minute, as a hanging endpoint would. */
+    public static final int HANG = -1;
+
     public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -55,12 +58,23 @@ public final class WebhookReceiver implements AutoCloseable {
                 synchronized (script) {
                     status = script.isEmpty() ? otherwise : script.poll();
                 }
-                exchange.sendResponseHeaders(status, -1);
+                if (status == HANG) {
+                    hang();
+                }
+                exchange.sendResponseHeaders(status == HANG ? 204 : status, -1);
             } finally {
                 exchange.close();
             }
         });
         server.start();
+    }
+
+    private static void hang() {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The next answers, in order; after them, {@link #otherwise}. */

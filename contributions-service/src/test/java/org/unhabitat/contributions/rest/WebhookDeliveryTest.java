@@ -232,6 +232,54 @@ class WebhookDeliveryTest {
                 .body("items[0].webhookId", equalTo(messageId)).body("items[0].status", equalTo("DELIVERED")));
     }
 
+    @Test
+    void aReceiverThatHangsIsGivenUpOnAfterTheTimeoutAndTriedAgain() {
+        WebhookReceiver receiver = receiver().answering(WebhookReceiver.HANG);
+        Map<String, Object> hook = subscribe(TestTokens.partner("LVA"), receiver, "pledge.recorded");
+        usdPledge("LVA", "2021");
+
+        await().atMost(DELIVERY).untilAsserted(() -> deliveries(TestTokens.partner("LVA"), hook)
+                .body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].attempts.statusCode", equalTo(java.util.Arrays.asList(null, 204)))
+                .body("items[0].attempts[0].error", startsWith("No answer")));
+    }
+
+    /**
+     * An address the guard would refuse when saving, as a name that resolved elsewhere when saved would reach it:
+     * written straight into the database, since the API refuses it. The dispatcher checks again and never connects.
+     */
+    @Test
+    void anEndpointWhoseAddressIsForbiddenWhenTheDeliveryConnectsIsNotContacted() throws Exception {
+        Map<String, Object> hook = subscribe(TestTokens.partner("EST"), receiver(), "pledge.recorded");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE webhook_subscription SET url = ? WHERE id = ?")) {
+            update.setString(1, "https://127.0.0.2:9/hooks");
+            update.setObject(2, UUID.fromString((String) hook.get("id")));
+            update.executeUpdate();
+        }
+        usdPledge("EST", "2021");
+
+        await().atMost(DELIVERY).untilAsserted(() -> deliveries(TestTokens.partner("EST"), hook)
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].attempts[0].statusCode", nullValue())
+                .body("items[0].attempts[0].error", equalTo("The endpoint must not point to a private, loopback or link-local address")));
+    }
+
+    @Test
+    void afterARotationEachMessageIsSignedWithTheNewSecretAndTheOldOneForADay() throws Exception {
+        WebhookReceiver receiver = receiver();
+        Map<String, Object> hook = subscribe(TestTokens.partner("EST"), receiver, "pledge.recorded");
+        String rotated = given().auth().oauth2(TestTokens.partner("EST")).when().post("/api/v1/webhooks/{id}/secret", hook.get("id"))
+                .then().statusCode(200).extract().path("secret");
+        usdPledge("EST", "2022");
+
+        await().atMost(DELIVERY).until(() -> receiver.received().size() == 1);
+        WebhookReceiver.Received message = receiver.received().get(0);
+        assertEquals(2, message.header("webhook-signature").split(" ").length, message.header("webhook-signature"));
+        new Webhook(rotated).verify(message.body(), message.headers());
+        new Webhook((String) hook.get("secret")).verify(message.body(), message.headers());
+    }
+
     private WebhookReceiver receiver() {
         WebhookReceiver receiver = new WebhookReceiver();
         receivers.add(receiver);
