@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.unhabitat.contributions.api.WebhookMessage;
@@ -218,6 +219,14 @@ public class WebhookDeliveries {
      */
     @Transactional
     public void recordAttempt(UUID deliveryId, Instant attemptedAt, Integer statusCode, String error) {
+        // The endpoint's row is locked before the delivery's is written, the order in which deleting an endpoint
+        // (which cascades to its deliveries) takes them: the other order deadlocks with a DELETE.
+        Optional<UUID> endpoint = WebhookDelivery.getEntityManager()
+                .createQuery("select d.subscription.id from WebhookDelivery d where d.id = :id", UUID.class)
+                .setParameter("id", deliveryId).getResultStream().findFirst();
+        if (endpoint.isEmpty() || WebhookSubscription.findById(endpoint.get(), LockModeType.PESSIMISTIC_WRITE) == null) {
+            return;
+        }
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
         if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
             return;
