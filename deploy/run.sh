@@ -216,6 +216,8 @@ common_env=(
   "JWT_ISSUER=$JWT_ISSUER"
   "JWT_AUDIENCE=$JWT_AUDIENCE"
   "JWT_PUBLIC_KEY_LOCATION=file:$DATA/keys/jwt-public.pem"
+  # A developer may point a webhook at a listener of their own on http://127.0.0.1; production never.
+  "WEBHOOKS_LOCAL_RECEIVER_ALLOWED=true"
 )
 # Instances of one service share its database and its consumer groups; only the HTTP ports differ.
 for ((instance = 2; instance <= INSTANCES; instance++)); do

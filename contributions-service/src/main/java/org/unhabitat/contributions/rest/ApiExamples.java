@@ -29,6 +29,12 @@ final class ApiExamples {
             NOR,FOUNDATION_NON_EARMARKED,NON_EARMARKED,GLOBAL,NOK,5000000,2021-10-01,"NO-2021-07, core",
             """;
 
+    static final String WEBHOOK = """
+            {"url": "https://erp.partner.example/hooks/unhabitat", "events": ["pledge.recorded", "payment.recorded"], "contributorCode": "SWE"}""";
+
+    static final String WEBHOOK_CHANGE = """
+            {"enabled": true}""";
+
     private ApiExamples() {
     }
 }

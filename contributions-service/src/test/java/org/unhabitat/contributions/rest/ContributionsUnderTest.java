@@ -1,6 +1,7 @@
 package org.unhabitat.contributions.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
 import org.unhabitat.contributions.Given;
 import org.unhabitat.contributions.Ledger;
 import org.unhabitat.testing.TestTokens;
@@ -8,9 +9,13 @@ import org.unhabitat.testing.generative.ApiOperation;
 import org.unhabitat.testing.generative.ServiceUnderTest;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * The service as the document-driven tests see it: finance may make every write, a partner of
@@ -30,6 +35,7 @@ final class ContributionsUnderTest implements ServiceUnderTest {
     private final String allowed = TestTokens.finance();
     private final String mayNot = TestTokens.partner("DNK");
     private final String sharedPledge;
+    private String sharedWebhook;
 
     /** Puts in place what the document's examples name: Sweden, its September and December 2021 rates, one pledge. */
     ContributionsUnderTest(DataSource dataSource) {
@@ -53,6 +59,12 @@ final class ContributionsUnderTest implements ServiceUnderTest {
     @Override
     public Map<String, String> pathValues(ApiOperation operation, boolean freshValues) {
         int next = fresh.incrementAndGet();
+        if (operation.path().startsWith("/api/v1/webhooks/{id}")) {
+            String webhook = freshValues && operation.writes() ? webhook() : sharedWebhook();
+            return operation.path().contains("{deliveryId}")
+                    ? Map.of("id", webhook, "deliveryId", UUID.randomUUID().toString())
+                    : Map.of("id", webhook);
+        }
         if (operation.path().contains("{id}")) {
             return Map.of("id", freshValues && operation.writes() ? Given.pledge(EXAMPLE_PLEDGE) : sharedPledge);
         }
@@ -67,10 +79,28 @@ final class ContributionsUnderTest implements ServiceUnderTest {
         return Map.of();
     }
 
-    /** The import takes a CSV file, which the generator does not write; ImportResourceTest sends valid files. */
+    /**
+     * The import takes a CSV file, which the generator does not write (ImportResourceTest sends valid files); resending
+     * needs a delivery, which needs an event to fan out (WebhookDeliveryTest proves it through a receiver).
+     */
     @Override
     public boolean sendsValidRequests(ApiOperation operation) {
-        return !operation.path().equals(ImportResource.PATH);
+        return !operation.path().equals(ImportResource.PATH) && !operation.path().endsWith("/resend");
+    }
+
+    private String sharedWebhook() {
+        if (sharedWebhook == null) {
+            sharedWebhook = webhook();
+        }
+        return sharedWebhook;
+    }
+
+    /** An endpoint for Sweden's cancellations, at a host that does not resolve: nothing is ever delivered to it. */
+    private String webhook() {
+        return given().auth().oauth2(allowed).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://erp.partner.example/hooks/unhabitat", "events", List.of("pledge.cancelled"),
+                        "contributorCode", "SWE"))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
     }
 
     @Override
