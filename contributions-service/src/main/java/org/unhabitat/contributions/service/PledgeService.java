@@ -35,11 +35,9 @@ import org.unhabitat.platform.problem.NoSuchResourceException;
 import org.unhabitat.platform.security.Caller;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,9 +46,7 @@ import java.util.UUID;
 public class PledgeService {
 
     private static final Logger LOG = Logger.getLogger(PledgeService.class);
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
-    private static final String CURSOR_PREFIX = "pledge-seq:";
+    private static final KeysetPages PAGES = new KeysetPages("pledge-seq:");
 
     private final IdempotencyService idempotency;
     private final ExchangeRateService rates;
@@ -143,8 +139,8 @@ public class PledgeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PledgeDto> list(Caller caller, PledgeQuery query) {
         List<FieldError> violations = new ArrayList<>();
-        int limit = parseLimit(query.limit(), violations);
-        long after = parseCursor(query.cursor(), violations);
+        int limit = PAGES.limit(query.limit(), violations);
+        long after = PAGES.position(query.cursor(), 0, violations);
         Parameters parameters = Parameters.with("after", after);
         StringBuilder where = new StringBuilder("from Pledge p where p.seq > :after");
         if (!caller.seesAll()) {
@@ -174,7 +170,7 @@ public class PledgeService {
         List<Pledge> found = Pledge.<Pledge>find(where + " order by p.seq", parameters).range(0, limit).list();
         boolean more = found.size() > limit;
         List<Pledge> page = more ? found.subList(0, limit) : found;
-        String next = more ? encodeCursor(page.get(page.size() - 1).seq) : null;
+        String next = more ? PAGES.cursor(page.get(page.size() - 1).seq) : null;
         return new Page<>(page.stream().map(PledgeMapper::toDto).toList(), next);
     }
 
@@ -264,22 +260,6 @@ public class PledgeService {
         pledge.status = PledgeStatus.of(paid, amount);
     }
 
-    private static int parseLimit(String limit, List<FieldError> violations) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below like any other out-of-range value
-        }
-        violations.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
-
     private static int parseYear(String year, List<FieldError> violations) {
         try {
             return Integer.parseInt(year);
@@ -296,25 +276,5 @@ public class PledgeService {
             violations.add(new FieldError(field, "is not a known code"));
             return type.getEnumConstants()[0];
         }
-    }
-
-    private static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long parseCursor(String cursor, List<FieldError> violations) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(CURSOR_PREFIX)) {
-                return Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
-            }
-        } catch (IllegalArgumentException ignored) {
-            // NumberFormatException included: any cursor we did not issue is reported below
-        }
-        violations.add(new FieldError("cursor", "is not a cursor from this list"));
-        return 0;
     }
 }

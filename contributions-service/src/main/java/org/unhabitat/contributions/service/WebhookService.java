@@ -20,7 +20,6 @@ import org.unhabitat.platform.problem.InvalidRequestException;
 import org.unhabitat.platform.problem.NoSuchResourceException;
 import org.unhabitat.platform.security.Caller;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +42,7 @@ public class WebhookService {
     static final Duration PREVIOUS_SECRET_KEPT = Duration.ofHours(24);
 
     private static final int SECRET_BYTES = 24;
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
-    private static final String CURSOR_PREFIX = "delivery-seq:";
+    private static final KeysetPages PAGES = new KeysetPages("delivery-seq:");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdempotencyService idempotency;
@@ -184,8 +181,8 @@ public class WebhookService {
             return Optional.empty();
         }
         List<FieldError> violations = new ArrayList<>();
-        int limit = parseLimit(limitText, violations);
-        long before = parseCursor(cursor, violations);
+        int limit = PAGES.limit(limitText, violations);
+        long before = PAGES.position(cursor, Long.MAX_VALUE, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -193,7 +190,7 @@ public class WebhookService {
                 Parameters.with("id", id).and("before", before)).range(0, limit).list();
         boolean more = rows.size() > limit;
         List<WebhookDelivery> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? encodeCursor(page.get(page.size() - 1).seq) : null;
+        String next = more ? PAGES.cursor(page.get(page.size() - 1).seq) : null;
         return Optional.of(new Page<>(page.stream().map(WebhookService::toDto).toList(), next));
     }
 
@@ -248,41 +245,5 @@ public class WebhookService {
 
     private static WebhookDeliveryDto.AttemptDto toDto(WebhookAttempt attempt) {
         return new WebhookDeliveryDto.AttemptDto(attempt.attemptedAt, attempt.statusCode, attempt.error, attempt.succeeded);
-    }
-
-    private static int parseLimit(String limit, List<FieldError> violations) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below like any other out-of-range value
-        }
-        violations.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
-
-    private static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long parseCursor(String cursor, List<FieldError> violations) {
-        if (cursor == null) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(CURSOR_PREFIX)) {
-                return Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
-            }
-        } catch (IllegalArgumentException ignored) {
-            // NumberFormatException included: any cursor we did not issue is reported below
-        }
-        violations.add(new FieldError("cursor", "is not a cursor from this list"));
-        return Long.MAX_VALUE;
     }
 }
