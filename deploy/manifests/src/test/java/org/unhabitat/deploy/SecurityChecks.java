@@ -30,7 +30,9 @@ final class SecurityChecks {
      * configuration asks for more than this is refused too.
      */
     static final Map<String, Access> LEAST_PRIVILEGE = Map.of(
-            "contributions-service", new Access(Set.of("contributions.events", "contributions.dead-letter"), Set.of("targets.events")),
+            // contributions reads its own events back to fan them out to webhooks, so that none announces a rollback.
+            "contributions-service", new Access(Set.of("contributions.events", "contributions.dead-letter"),
+                    Set.of("targets.events", "contributions.events")),
             "targets-service", new Access(Set.of("targets.events"), Set.of()),
             "reporting-service", new Access(Set.of("reporting.dead-letter"), Set.of("contributions.events", "targets.events")));
     static final Set<String> WRITE_OPERATIONS = Set.of("Write", "Describe");
@@ -146,8 +148,13 @@ final class SecurityChecks {
             }
             switch (type) {
                 case "topic" -> {
-                    Set<String> allowed = access.writes().contains(name) ? WRITE_OPERATIONS
-                            : access.reads().contains(name) ? READ_OPERATIONS : Set.of();
+                    Set<String> allowed = new TreeSet<>();
+                    if (access.writes().contains(name)) {
+                        allowed.addAll(WRITE_OPERATIONS);
+                    }
+                    if (access.reads().contains(name)) {
+                        allowed.addAll(READ_OPERATIONS);
+                    }
                     if (!pattern.equals("literal") || allowed.isEmpty() || !allowed.containsAll(operations)) {
                         problems.add(where + ": the ACL " + described + " is wider than least privilege");
                     }
