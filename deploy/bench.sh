@@ -369,6 +369,9 @@ done
 row P6 "RSS after first request, largest service" "$rss_max MB (${rss_list[*]})" "<= 250 MB each" "$(verdict "$rss_max <= 250")"
 row "" "  deploy/run.sh to all ready (fresh data dir)" "$ready_s s" "<= 30 s" "$(verdict "$ready_s <= 30")"
 
+nmt_lines=""
+for line in "${nmt_after[@]}"; do nmt_lines+=$'\n'"  NMT committed after the load, MB: $line"; done
+
 # --- the table --------------------------------------------------------------------------------------
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || commit+=" (with uncommitted changes)"
@@ -389,7 +392,6 @@ Details: warm-up before measuring: $warm_posts POSTs, $warm_gets GETs
   lag: $lag_out
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s
   rebuild: $rebuild_out
-  RSS after all the load above, MB: ${rss_after[*]}
-$( ((${#nmt_after[@]})) && printf '  NMT committed after the load, MB: %s\n' "${nmt_after[@]}")
+  RSS after all the load above, MB: ${rss_after[*]}${nmt_lines}
   P4 p99: $(wrk_ms 99 "$small_out") ms at $P4_SMALL, $(wrk_ms 99 "$large_out") ms at $P4_LARGE; /flows p99: $(wrk_ms 99 "$small_flows") ms, $(wrk_ms 99 "$large_flows") ms; loading took $load_s s
 TABLE
