@@ -57,7 +57,7 @@ final class ChaosSuite implements AutoCloseable {
 
     private Map<String, String> environment(String service) {
         String prefix = service.toUpperCase();
-        return Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 prefix + "_DB_URL", postgres.jdbcUrl(service),
                 prefix + "_DB_USER", "postgres",
@@ -65,7 +65,15 @@ final class ChaosSuite implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
                 "JWT_ISSUER", ISSUER,
                 "JWT_AUDIENCE", AUDIENCE,
-                "JWT_PUBLIC_KEY_LOCATION", workDirectory.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
+                "JWT_PUBLIC_KEY_LOCATION", workDirectory.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString()));
+        if (service.equals("contributions")) {
+            // The webhook scenario's receiver listens on loopback, as a developer's does in the local run. A delivery
+            // in flight when its instance dies is due again after the lease: shorter than production's, to keep the
+            // scenario short, and still far longer than the receiver takes to answer.
+            environment.put("WEBHOOKS_LOCAL_RECEIVER_ALLOWED", "true");
+            environment.put("WEBHOOKS_DELIVERY_LEASE", "15s");
+        }
+        return environment;
     }
 
     /** The first instance of the service. */

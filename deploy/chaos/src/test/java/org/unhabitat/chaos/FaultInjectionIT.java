@@ -36,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +81,11 @@ class FaultInjectionIT {
     private static final int PREMISE_ATTEMPTS = 5;
     /** Leaves out the snapshot of last month, which reporting's hourly job takes on its own. */
     private static final String SCHEDULED_SNAPSHOT = " WHERE month <> to_char(now() - interval '1 month', 'YYYY-MM')";
+
+    /** What a partner hears of: every event of the topic that announces a pledge's or a payment's change. */
+    private static final List<String> ANNOUNCED = List.of("pledge.recorded", "pledge.corrected", "pledge.cancelled", "payment.recorded");
+    /** Long enough per message that deliveries queue behind the receiver under the load. */
+    private static final Duration RECEIVER_PAUSE = Duration.ofMillis(100);
 
     private static final List<ScenarioResult> RESULTS = new ArrayList<>();
     private static ChaosSuite suite;
@@ -421,12 +428,68 @@ class FaultInjectionIT {
     }
 
     /**
+     * A partner's endpoint for every contributor, while contributions-service is SIGKILLed with deliveries still
+     * queued. After the restart, every pledge and payment event published since the endpoint was created must reach
+     * it at least once, each time under its webhook-id and with the same body, and each pledge's messages must first
+     * arrive in the order of its events on the topic.
+     */
+    @Test
+    @Order(10)
+    void aWebhookEndpointGetsEveryEventInOrderPerPledgeAfterContributionsIsKilledWithDeliveriesPending() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PAUSE)) {
+            Http.Reply created = new Http().send("POST", suite.url("contributions") + "/api/v1/webhooks", finance,
+                    "{\"url\":\"%s\",\"events\":[%s]}".formatted(receiver.url(),
+                            ANNOUNCED.stream().map(name -> '"' + name + '"').collect(Collectors.joining(","))), Map.of());
+            assertEquals(201, created.status(), created.body());
+            receiver.trust(created.json().get("secret").asText());
+            Instant subscribed = Instant.parse(created.json().get("createdAt").asText());
+
+            LoadGenerator.Run run = load.start(OPERATIONS, WORKERS, LoadGenerator.Mix.STEADY);
+            awaitAcknowledged(run, OPERATIONS / 3);
+            // Deliveries drain between the look and the kill at times, as the outbox does in scenario 3.
+            long pendingAfterKill = 0;
+            int kills = 0;
+            while (pendingAfterKill == 0 && kills < PREMISE_ATTEMPTS) {
+                awaitPendingDeliveries(Duration.ofSeconds(20));
+                suite.service("contributions").kill();
+                kills++;
+                pendingAfterKill = pendingDeliveries();
+                suite.service("contributions").start();
+                suite.service("contributions").awaitLive(Duration.ofSeconds(90));
+            }
+            Instant back = Instant.now();
+            assertTrue(pendingAfterKill > 0, "premise not met: no kill in " + kills + " left a webhook delivery pending");
+            run.await(LOAD_TIMEOUT);
+
+            Map<String, List<String>> messagesPerPledge = announcedSince(subscribed);
+            Set<String> expected = messagesPerPledge.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+            Instant deadline = Instant.now().plus(CONVERGE);
+            while (!receivedIds(receiver).containsAll(expected) && Instant.now().isBefore(deadline)) {
+                LocalProcess.pause(Duration.ofMillis(200));
+            }
+            List<WebhookReceiver.Receipt> receipts = receiver.receipts();
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(receivedIds(receiver));
+            long redelivered = receipts.size() - receipts.stream().map(WebhookReceiver.Receipt::webhookId).distinct().count();
+
+            record(verify("10 webhooks: contributions-service SIGKILLed with deliveries pending", run, back,
+                    pendingAfterKill + " deliveries pending at the kill" + (kills > 1 ? " (kill " + kills + ")" : "") + "; "
+                            + expected.size() + " messages for " + messagesPerPledge.size() + " pledges, "
+                            + (expected.size() - missing.size()) + " received, " + redelivered + " received again"));
+            assertEquals(0, receiver.badSignatures(), "messages whose signature did not verify");
+            assertEquals(Set.of(), missing, "messages never delivered");
+            assertEquals(List.of(), pledgesOutOfOrder(messagesPerPledge, receipts), "pledges whose messages first arrived out of order");
+            assertEquals(List.of(), redeliveriesWithAnotherBody(receipts), "webhook-ids delivered again with another body");
+        }
+    }
+
+    /**
      * Last, because it replaces the single-node suite with a fresh one of three Kafka nodes and two
      * instances of each service. The killed node and instances stay dead to the end: what is left must
      * take every write, publish every outbox row and converge on its own, as after losing a machine.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void aClusterLosesABrokerAndAnInstanceOfEachServiceUnderLoadAndTheRestCarryOn() throws Exception {
         suite.close();
         suite = new ChaosSuite(CLUSTER_BROKERS, CLUSTER_INSTANCES);
@@ -448,7 +511,7 @@ class FaultInjectionIT {
         run.await(LOAD_TIMEOUT);
         int afterKill = run.acknowledged.get() - before;
 
-        record(verify("10 cluster: 1 of 3 brokers and 1 of 2 instances of each service SIGKILLed, not restarted", run, Instant.now(),
+        record(verify("11 cluster: 1 of 3 brokers and 1 of 2 instances of each service SIGKILLed, not restarted", run, Instant.now(),
                 "killed the active controller (node " + broker.nodeId() + ") and contributions, targets and reporting instance 2 at "
                         + before + " acknowledged; " + afterKill + " acknowledged after"));
         assertTrue(afterKill > 0, "nothing was acknowledged after the kills");
@@ -461,7 +524,7 @@ class FaultInjectionIT {
      * rebuild, and the read model must come back from the partitions that both instances own.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void theClusterWholeAgainKeepsEachPledgesOrderAcrossTwoRelaysAndRebuildsAcrossBothReportingInstances() throws Exception {
         killedBroker.restart();
         for (String service : ChaosSuite.SERVICES) {
@@ -476,7 +539,7 @@ class FaultInjectionIT {
         Http.Reply rebuild = new Http().send("POST", otherReporting + "/api/v1/admin/rebuild", suite.admin(), null, Map.of());
         assertEquals(202, rebuild.status(), rebuild.body());
 
-        record(verify("11 cluster whole again: ordering through two relays, then a rebuild asked of reporting instance 2",
+        record(verify("12 cluster whole again: ordering through two relays, then a rebuild asked of reporting instance 2",
                 run, Instant.now(), "node " + killedBroker.nodeId() + " and the three instances restarted; "
                         + "each pledge corrected at once, then cancelled or paid; the rebuild emptied the read model"));
     }
@@ -488,7 +551,7 @@ class FaultInjectionIT {
      * caught in the middle; the scenario fails if it is not.
      */
     @Test
-    @Order(12)
+    @Order(13)
     void aRebuildAskedOfOneInstanceWhileTheOtherIsKilledMidReplayLeavesNoEventOut() throws Exception {
         int ballast = publishBallast(Math.max(20_000, OPERATIONS * 3));
         awaitCaughtUp(CONVERGE);
@@ -503,7 +566,7 @@ class FaultInjectionIT {
         LoadGenerator.Run none = load.start(0, 1, LoadGenerator.Mix.STEADY);
         none.await(Duration.ofSeconds(5));
 
-        ScenarioResult result = verify("12 cluster: a rebuild asked of reporting instance 1, instance 2 SIGKILLed mid-replay", none,
+        ScenarioResult result = verify("13 cluster: a rebuild asked of reporting instance 1, instance 2 SIGKILLed mid-replay", none,
                 rebuilding, "killed while " + midReplay + "; " + ballast + " ballast events replayed too");
         awaitCaughtUp(CONVERGE);
         assertEquals(ballast, ballastPledgesInTheReadModel(), "ballast pledges in the rebuilt read model");
@@ -649,6 +712,86 @@ class FaultInjectionIT {
                 assertEquals("-1", retention, topic + " retention.ms on the chaos brokers");
             }
         }
+    }
+
+    private static void awaitPendingDeliveries(Duration timeout) throws SQLException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (pendingDeliveries() > 0) {
+                return;
+            }
+            LocalProcess.pause(Duration.ofMillis(5));
+        }
+        throw new AssertionError("premise not met: no webhook delivery was pending within " + timeout);
+    }
+
+    private static long pendingDeliveries() throws SQLException {
+        try (Connection connection = suite.database("contributions"); Statement statement = connection.createStatement();
+             ResultSet pending = statement.executeQuery("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'")) {
+            pending.next();
+            return pending.getLong(1);
+        }
+    }
+
+    /**
+     * The webhook-id of each announced event published since {@code since}, per pledge in the topic's order, read
+     * from the topic once the outbox is empty. The relay may have published an event twice; the first counts.
+     */
+    private static Map<String, List<String>> announcedSince(Instant since) throws Exception {
+        Instant deadline = Instant.now().plus(CONVERGE);
+        while (pendingOutboxRows() > 0 && Instant.now().isBefore(deadline)) {
+            LocalProcess.pause(Duration.ofMillis(100));
+        }
+        assertEquals(0, pendingOutboxRows(), "outbox rows still unpublished");
+        long published;
+        try (Admin admin = admin()) {
+            published = endOffsets(admin, "contributions.events").values().stream().mapToLong(Long::longValue).sum();
+        }
+        List<ConsumerRecord<String, String>> records = KafkaRecords.readUntil(suite.bootstrapServers(), "contributions.events",
+                read -> read.size() >= published, Duration.ofSeconds(60));
+        assertTrue(records.size() >= published, "read " + records.size() + " of the " + published + " records of contributions.events");
+        Map<String, List<String>> perPledge = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : KafkaRecords.distinctEvents(records)) {
+            String type = KafkaRecords.header(record, "ce_type");
+            boolean announced = ANNOUNCED.stream().anyMatch(name -> type.startsWith("org.unhabitat." + name + ".v"));
+            if (announced && !Instant.ofEpochMilli(record.timestamp()).isBefore(since)) {
+                perPledge.computeIfAbsent(record.key(), pledge -> new ArrayList<>()).add("msg_" + KafkaRecords.header(record, "ce_id"));
+            }
+        }
+        return perPledge;
+    }
+
+    private static Set<String> receivedIds(WebhookReceiver receiver) {
+        return receiver.receipts().stream().map(WebhookReceiver.Receipt::webhookId).collect(Collectors.toSet());
+    }
+
+    /** Pledges whose messages did not first arrive in the order of their events, each with the order seen. */
+    private static List<String> pledgesOutOfOrder(Map<String, List<String>> messagesPerPledge, List<WebhookReceiver.Receipt> receipts) {
+        Map<String, Integer> firstArrival = new HashMap<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            firstArrival.putIfAbsent(receipts.get(i).webhookId(), i);
+        }
+        List<String> outOfOrder = new ArrayList<>();
+        messagesPerPledge.forEach((pledge, messages) -> {
+            List<String> arrived = messages.stream().filter(firstArrival::containsKey)
+                    .sorted(Comparator.comparing(firstArrival::get)).toList();
+            if (!arrived.equals(messages.stream().filter(firstArrival::containsKey).toList())) {
+                outOfOrder.add(pledge + ": published " + messages + ", arrived " + arrived);
+            }
+        });
+        return outOfOrder;
+    }
+
+    private static List<String> redeliveriesWithAnotherBody(List<WebhookReceiver.Receipt> receipts) {
+        Map<String, byte[]> first = new HashMap<>();
+        List<String> differing = new ArrayList<>();
+        for (WebhookReceiver.Receipt receipt : receipts) {
+            byte[] body = first.putIfAbsent(receipt.webhookId(), receipt.body());
+            if (body != null && !Arrays.equals(body, receipt.body())) {
+                differing.add(receipt.webhookId());
+            }
+        }
+        return differing;
     }
 
     private static long pendingOutboxRows() throws SQLException {
