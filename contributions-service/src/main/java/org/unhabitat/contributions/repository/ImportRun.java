@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.unhabitat.contributions.domain.ImportStatus;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 /** A bulk import: what it did or is doing, and who ran it. */
@@ -58,8 +59,23 @@ public class ImportRun extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** When the instance running it last said it still is. */
+    @Column(name = "alive_at", nullable = false)
+    public Instant aliveAt;
+
     /** Records how far a running import has got; its own short transaction, so a client polling it sees it. */
     public static void progress(UUID id, int done) {
         update("done = ?1 where id = ?2", done, id);
+    }
+
+    /** Stamps the running jobs of this instance as alive. */
+    public static void stillRunning(Collection<UUID> ids, Instant now) {
+        update("aliveAt = ?1 where id in ?2 and status = ?3", now, ids, ImportStatus.RUNNING);
+    }
+
+    /** Marks FAILED every running job not stamped since {@code staleBefore}; returns how many. */
+    public static int failAbandoned(Instant staleBefore, Instant now) {
+        return update("status = ?1, finishedAt = ?2 where status = ?3 and aliveAt < ?4",
+                ImportStatus.FAILED, now, ImportStatus.RUNNING, staleBefore);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
@@ -112,13 +114,17 @@ public class ImportService {
     private final long maxBodySize;
     private final int answerAtOnceMaxRows;
     private final Duration transactionTimeout;
+    private final Duration abandonedAfter;
+    /** The jobs this instance holds, queued or running: only these are stamped alive. */
+    private final Set<UUID> ownJobs = ConcurrentHashMap.newKeySet();
     private ExecutorService jobs;
 
     public ImportService(PledgeService pledges, PledgeChangeService changes, PledgeNumbering numbering, AuditTrail audit,
                          Validator validator, ObjectMapper mapper,
                          @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
                          @ConfigProperty(name = "imports.answer-at-once-max-rows") int answerAtOnceMaxRows,
-                         @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout) {
+                         @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout,
+                         @ConfigProperty(name = "imports.abandoned-after") Duration abandonedAfter) {
         this.pledges = pledges;
         this.changes = changes;
         this.numbering = numbering;
@@ -128,6 +134,7 @@ public class ImportService {
         this.maxBodySize = maxBodySize.asLongValue();
         this.answerAtOnceMaxRows = answerAtOnceMaxRows;
         this.transactionTimeout = transactionTimeout;
+        this.abandonedAfter = abandonedAfter;
     }
 
     @PostConstruct
@@ -138,6 +145,33 @@ public class ImportService {
     @PreDestroy
     void stopJobs() {
         jobs.shutdownNow();
+    }
+
+    @Scheduled(every = "${imports.heartbeat}", identity = "import-job-heartbeat",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeatOnSchedule() {
+        try {
+            heartbeat();
+        } catch (RuntimeException e) {
+            LOG.warnf("Import job heartbeat failed; the next one tries again: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Stamps this instance's jobs as alive, then fails the jobs of instances that stopped stamping theirs: they died
+     * with their instance, and their clients would otherwise poll RUNNING for ever. Returns how many it failed.
+     */
+    public int heartbeat() {
+        Instant now = now();
+        if (!ownJobs.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> ImportRun.stillRunning(Set.copyOf(ownJobs), now));
+        }
+        int abandoned = QuarkusTransaction.requiringNew().call(() -> ImportRun.failAbandoned(now.minus(abandonedAfter), now));
+        if (abandoned > 0) {
+            LOG.warnf("%d import jobs were left RUNNING by an instance that stopped; marked FAILED, nothing of them was recorded",
+                    abandoned);
+        }
+        return abandoned;
     }
 
     /**
@@ -179,8 +213,13 @@ public class ImportService {
             started.persist();
             return started;
         });
+        ownJobs.add(run.id);
         jobs.execute(() -> audit.actingFor(actor, () -> {
-            runJob(run.id, caller, kind, dryRun, file);
+            try {
+                runJob(run.id, caller, kind, dryRun, file);
+            } finally {
+                ownJobs.remove(run.id);
+            }
             return null;
         }));
         return toSummary(run);
@@ -223,6 +262,7 @@ public class ImportService {
         run.runBy = caller.subject();
         run.role = caller.role();
         run.runAt = now();
+        run.aliveAt = run.runAt;
         return run;
     }
 
