@@ -81,14 +81,24 @@ PROPS
   chmod 600 "$dir/server.properties"
 }
 
+# A Kafka Uuid as its tools print one: 16 random bytes in URL-safe base64 without padding, never starting with
+# '-' (Kafka's own rule, so that an id is never read as an option). Made here to spare a JVM start.
+kafka_uuid() {
+  local id
+  while id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='); [[ "$id" == -* ]]; do :; done
+  echo "$id"
+}
+
+# Formatting is a short JVM: the client compiler alone starts it sooner.
+KAFKA_TOOL_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
 format_kafka_storage_once() { # root dir [format options...]
   local root=$1 dir=$2
   shift 2
   if [[ ! -f "$dir/logs/meta.properties" ]]; then
-    local cp="$root/deploy/kafka-broker/target/lib/*"
-    local cluster_id
-    cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone "$@" >/dev/null 2>&1
+    # shellcheck disable=SC2086
+    java $KAFKA_TOOL_JAVA_OPTS -cp "$root/deploy/kafka-broker/target/lib/*" kafka.tools.StorageTool format -t "$(kafka_uuid)" \
+      -c "$dir/server.properties" --standalone "$@" >/dev/null 2>&1
   fi
 }
 
@@ -111,23 +121,17 @@ format_kafka_cluster_once() { # root, then the controller port and directory of 
     echo "Only $formatted of ${#dirs[@]} Kafka nodes are formatted; delete ${dirs[*]} to start the cluster afresh" >&2
     return 1
   fi
-  # One cluster id, and one directory id per node for the quorum; each is a JVM start, so all at once.
-  local ids=() pids=() work
-  work=$(mktemp -d)
-  for ((n = 0; n <= ${#dirs[@]}; n++)); do
-    java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1 >"$work/$n" &
-    pids+=($!)
-  done
-  wait "${pids[@]}"
-  for ((n = 0; n <= ${#dirs[@]}; n++)); do ids[n]=$(<"$work/$n"); done
-  rm -r "$work"
+  # One cluster id, and one directory id per node for the quorum.
+  local ids=() pids=()
+  for ((n = 0; n <= ${#dirs[@]}; n++)); do ids[n]=$(kafka_uuid); done
   # Every node is formatted with the same quorum of all of them, so that they all start as its voters
   # rather than one of them alone having to add the others afterwards.
   local initial=()
   for n in "${!dirs[@]}"; do initial+=("$((n + 1))@127.0.0.1:${ports[$n]}:${ids[n + 1]}"); done
   pids=()
   for n in "${!dirs[@]}"; do
-    java -cp "$cp" kafka.tools.StorageTool format -t "${ids[0]}" -c "${dirs[$n]}/server.properties" \
+    # shellcheck disable=SC2086
+    java $KAFKA_TOOL_JAVA_OPTS -cp "$cp" kafka.tools.StorageTool format -t "${ids[0]}" -c "${dirs[$n]}/server.properties" \
       --initial-controllers "$(IFS=,; echo "${initial[*]}")" >"${dirs[$n]}/format.log" 2>&1 &
     pids+=($!)
   done

@@ -22,13 +22,20 @@ public final class LocalProcess implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
+    private final Path workingDirectory;
     private Process process;
 
     public LocalProcess(String name, List<String> command, Map<String, String> environment, Path log) {
+        this(name, command, environment, log, null);
+    }
+
+    /** @param workingDirectory where the process runs; null: where the test runs */
+    public LocalProcess(String name, List<String> command, Map<String, String> environment, Path log, Path workingDirectory) {
         this.name = name;
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.log = log;
+        this.workingDirectory = workingDirectory;
     }
 
     public synchronized LocalProcess start() {
@@ -36,6 +43,9 @@ public final class LocalProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running as PID " + process.pid());
         }
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

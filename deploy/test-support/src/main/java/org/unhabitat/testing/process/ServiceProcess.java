@@ -8,12 +8,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One of the suite's services as the packaged jar that production runs, configured only through its environment. */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** Written by the build (quarkus.package.jar.appcds.enabled) for the JDK that built it. */
+    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
 
     private final int port;
     private final int managementPort;
@@ -31,17 +35,22 @@ public final class ServiceProcess implements AutoCloseable {
      * @param environment everything but the HTTP ports (API and management), which are chosen here
      */
     public static ServiceProcess create(Path suiteRoot, String service, int instance, Map<String, String> environment, Path logDirectory) {
-        Path jar = suiteRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Not packaged yet: " + jar);
+        Path application = suiteRoot.resolve(service + "-service/target/quarkus-app");
+        if (!Files.exists(application.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException("Not packaged yet: " + application.resolve("quarkus-run.jar"));
         }
         int port = FreePorts.next();
         int managementPort = FreePorts.next();
         Map<String, String> withPort = new HashMap<>(environment);
         withPort.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         withPort.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        List<String> command = List.of(LocalProcess.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(LocalProcess.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        // The build's class data archive names the jars relative to the application's directory, so it runs there.
+        if (Files.exists(application.resolve(CLASS_DATA_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        }
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
         try {
             Files.createDirectories(logDirectory);
         } catch (IOException e) {
@@ -49,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         return new ServiceProcess(port, managementPort,
                 new LocalProcess(service + "-service-" + instance, command, withPort,
-                        logDirectory.resolve(service + "-service-" + instance + ".log")));
+                        logDirectory.resolve(service + "-service-" + instance + ".log"), application));
     }
 
     public ServiceProcess start() {
