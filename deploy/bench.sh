@@ -139,7 +139,8 @@ done
 grep -q 'The suite is healthy' "$WORK/run.log" || { echo "The suite was not healthy within 180 s" >&2; exit 1; }
 mapfile -t SUITE_PIDS < <(pgrep -P "$RUN_PID")
 ready_s=$(grep -o '([0-9.]* s from start' "$WORK/run.log" | grep -o '[0-9.]*')
-service_pid() { local pid; for pid in "${SUITE_PIDS[@]}"; do grep -q "$1-service/target/quarkus-app" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"; done; }
+# run.sh starts each service in its application directory (for the class data archive).
+service_pid() { local pid; for pid in "${SUITE_PIDS[@]}"; do [[ "$(readlink "/proc/$pid/cwd")" == */"$1-service/target/quarkus-app" ]] && echo "$pid"; done; }
 echo "Suite healthy in $ready_s s"
 
 # --- P6: memory after the first request, and readiness ----------------------------------------------
