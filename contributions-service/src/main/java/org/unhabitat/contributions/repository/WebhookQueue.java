@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,29 +65,60 @@ public class WebhookQueue {
                 .executeUpdate() == 1;
     }
 
+    /** A schedule entry's place in the overdue sweep's walk: its due date, then its id. */
+    public record DueEntry(LocalDate dueOn, long id) {
+        /** Where a walk starts: before every entry (the type's own minimum is outside PostgreSQL's date range). */
+        public static final DueEntry FIRST = new DueEntry(LocalDate.of(1, 1, 1), 0);
+    }
+
     /**
-     * Schedule years of announced, uncancelled pledges' current versions that were due before {@code today}, are not
-     * paid in full and have not been found overdue before.
+     * The next {@code limit} schedule entries due before {@code today}, after {@code after} in (due date, id) order,
+     * of any version. The index on (due_on, id) makes each slice cost its own size, however many came before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public List<OverdueInstalment> overdue(LocalDate today, int limit) {
+    public List<DueEntry> pastDue(LocalDate today, DueEntry after, int limit) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT p.id, e.schedule_year FROM pledge p
+                        SELECT e.due_on, e.id FROM pledge_schedule_entry e
+                        WHERE e.due_on < :today AND (e.due_on, e.id) > (:afterDue, :afterId)
+                        ORDER BY e.due_on, e.id
+                        LIMIT :limit""")
+                .setParameter("today", today)
+                .setParameter("afterDue", after.dueOn())
+                .setParameter("afterId", after.id())
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new DueEntry(localDate(row[0]), ((Number) row[1]).longValue())).toList();
+    }
+
+    /**
+     * Of these past-due entries, those of announced, uncancelled pledges' current versions that are not paid in full
+     * and have not been found overdue before.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<OverdueInstalment> overdue(List<DueEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT p.id, e.schedule_year FROM pledge_schedule_entry e
+                        JOIN pledge_version v ON v.id = e.version_id
+                        JOIN pledge p ON p.id = v.pledge_id AND p.version = v.version
                         JOIN webhook_announced_pledge a ON a.pledge_id = p.id
-                        JOIN pledge_version v ON v.pledge_id = p.id AND v.version = p.version
-                        JOIN pledge_schedule_entry e ON e.version_id = v.id
-                        WHERE p.status <> 'CANCELLED' AND e.due_on < :today
+                        WHERE e.id IN (:entries) AND p.status <> 'CANCELLED'
                           AND e.amount > (SELECT COALESCE(SUM(pay.amount), 0) FROM payment pay
                                           WHERE pay.pledge_id = p.id AND pay.for_year = e.schedule_year)
                           AND NOT EXISTS (SELECT 1 FROM webhook_overdue_instalment o
                                           WHERE o.pledge_id = p.id AND o.schedule_year = e.schedule_year)
-                        ORDER BY e.due_on, p.id
-                        LIMIT :limit""")
-                .setParameter("today", today)
-                .setParameter("limit", limit)
+                        ORDER BY e.due_on, e.id""")
+                .setParameter("entries", entries.stream().map(DueEntry::id).toList())
                 .getResultList();
         return rows.stream().map(row -> new OverdueInstalment((UUID) row[0], ((Number) row[1]).intValue())).toList();
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /** Records the instalment as announced overdue; false if it was before (another instance got there first). */

@@ -51,7 +51,7 @@ public class WebhookDeliveries {
     }
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
-    private static final int OVERDUE_BATCH = 100;
+    private static final int OVERDUE_SLICE = 100;
     private static final int ERROR_MAX = 500;
     private static final int REASON_MAX = 1000;
 
@@ -121,24 +121,30 @@ public class WebhookDeliveries {
         }
     }
 
-    /** The sweep itself; returns how many instalments it announced. Today is the clock's date in UTC. */
+    /**
+     * The sweep itself; returns how many instalments it announced. Today is the clock's date in UTC. It walks the
+     * past-due schedule entries a slice at a time, each slice's announcements in a transaction of their own.
+     */
     public int sweepOverdue() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int announced = 0;
+        WebhookQueue.DueEntry after = WebhookQueue.DueEntry.FIRST;
         while (true) {
-            List<WebhookQueue.OverdueInstalment> batch = QuarkusTransaction.requiringNew().call(() -> queue.overdue(today, OVERDUE_BATCH));
+            WebhookQueue.DueEntry from = after;
+            List<WebhookQueue.DueEntry> slice = QuarkusTransaction.requiringNew().call(() -> queue.pastDue(today, from, OVERDUE_SLICE));
+            if (slice.isEmpty()) {
+                return announced;
+            }
             announced += QuarkusTransaction.requiringNew().call(() -> {
                 int count = 0;
-                for (WebhookQueue.OverdueInstalment instalment : batch) {
+                for (WebhookQueue.OverdueInstalment instalment : queue.overdue(slice)) {
                     if (announceOverdue(instalment)) {
                         count++;
                     }
                 }
                 return count;
             });
-            if (batch.size() < OVERDUE_BATCH) {
-                return announced;
-            }
+            after = slice.get(slice.size() - 1);
         }
     }
 

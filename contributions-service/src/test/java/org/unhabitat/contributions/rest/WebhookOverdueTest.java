@@ -17,6 +17,9 @@ import org.unhabitat.contributions.service.WebhookDeliveries;
 import org.unhabitat.testing.SuiteInfrastructure;
 import org.unhabitat.testing.TestTokens;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,6 +105,38 @@ class WebhookOverdueTest {
         deliveries.sweepOverdue();
         assertEquals(List.of("instalment.overdue", "pledge.recorded"), queued(),
                 "the paid year and the year of a cancelled pledge are never overdue, the overdue one only once");
+    }
+
+    @Test
+    void aSweepAnnouncesEveryOverdueInstalmentWhenTheyFillMoreThanOneSliceOfItsWalk() throws Exception {
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        List<String> pledges = new ArrayList<>();
+        for (int day = 1; day <= 101; day++) {
+            LocalDate dueOn = LocalDate.of(thisYear + 1, 1, 1).plusDays(day);
+            pledges.add(Given.pledge("""
+                    {"contributorCode":"CYP","budgetLine":"FOUNDATION_EARMARKED","earmarking":"EARMARKED","region":"EUROPE",
+                     "currency":"USD","amount":"1000","pledgedOn":"%d-01-10",
+                     "schedule":[{"year":%d,"amount":"1000","dueOn":"%s"}]}""".formatted(thisYear, thisYear + 1, dueOn)));
+        }
+        await().atMost(DELIVERY).until(() -> count("SELECT count(*) FROM webhook_announced_pledge WHERE pledge_id::text = ANY(?)", pledges) == 101);
+
+        moveTo(LocalDate.of(thisYear + 1, 12, 31));
+        deliveries.sweepOverdue();
+        assertEquals(101, count("SELECT count(*) FROM webhook_overdue_instalment WHERE pledge_id::text = ANY(?)", pledges),
+                "every one of the 101 instalments past due, across the walk's slices of 100");
+        deliveries.sweepOverdue();
+        assertEquals(101, count("SELECT count(*) FROM webhook_delivery WHERE event_type = 'instalment.overdue' AND ordering_key = ANY(?)", pledges),
+                "each announced once, however often the sweep runs");
+    }
+
+    private long count(String sql, List<String> pledges) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", pledges.toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     /** The types of the endpoint's deliveries, newest first, as its owner sees them. */
