@@ -25,10 +25,10 @@ done
 
 if [[ "$SMOKE" == true ]]; then
   SECONDS_PER=${BENCH_SECONDS:-3}; CLIENTS=${BENCH_CLIENTS:-4}
-  P4_SMALL=100; P4_LARGE=1000; REPLAY_EVENTS=500; WARM_POSTS=50; WARM_GETS=200
+  P4_SMALL=100; P4_LARGE=1000; REPLAY_EVENTS=500; WARM_POSTS=50; WARM_GETS=200; WARM_ROUND_SECONDS=2; WARM_MIN_ROUNDS=1; WARM_ROUNDS=3
 else
   SECONDS_PER=${BENCH_SECONDS:-20}; CLIENTS=${BENCH_CLIENTS:-8}
-  P4_SMALL=1000; P4_LARGE=1000000; REPLAY_EVENTS=20000; WARM_POSTS=3000; WARM_GETS=20000
+  P4_SMALL=1000; P4_LARGE=1000000; REPLAY_EVENTS=20000; WARM_POSTS=3000; WARM_GETS=20000; WARM_ROUND_SECONDS=10; WARM_MIN_ROUNDS=18; WARM_ROUNDS=36
 fi
 OFFSET=${BENCH_PORT_OFFSET:-10000}
 C_PORT=$((8081 + OFFSET)); T_PORT=$((8082 + OFFSET)); R_PORT=$((8083 + OFFSET))
@@ -114,6 +114,23 @@ warm_up() { # requests wrk-args...
   echo "$served"
 }
 
+# The pledge POST takes minutes to reach its steady rate on 2 busy cores: after 3,000 POSTs it still ran
+# at a quarter of it (53, 89, 125 ... 223 POST/s in 20 s rounds), and it can stall for half a minute on
+# the way (32 57 80 79 76, then 91). So P1 warms up for WARM_MIN_ROUNDS rounds at least, then until two
+# rounds in a row come within 3% of the best before them, at most WARM_ROUNDS rounds.
+warm_until_steady() { # minimum-requests wrk-args... ; prints the requests served, then each round's rate
+  local want=$1 served=0 round out rate best=0 flat=0 rates=(); shift
+  for ((round = 0; round < WARM_ROUNDS; round++)); do
+    out=$(run_wrk "$WARM_ROUND_SECONDS" "$@")
+    served=$((served + $(awk '/ requests in / { print $1 }' <<<"$out")))
+    rate=$(wrk_rps "$out"); rates+=("${rate%.*}")
+    if ok "$rate <= $best * 1.03"; then flat=$((flat + 1)); else flat=0; fi
+    if ok "$rate > $best"; then best=$rate; fi
+    if ((served >= want && round + 1 >= WARM_MIN_ROUNDS && flat >= 2)); then break; fi
+  done
+  echo "$served ${rates[*]}"
+}
+
 ROWS=()
 row() { ROWS+=("$(printf '| %-3s | %-44s | %-26s | %-26s | %-4s |' "$@")"); } # id what measured target result
 verdict() { if ok "$1"; then echo pass; else echo FAIL; fi; }
@@ -194,7 +211,8 @@ INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_id, 
 COMMIT;
 SELECT number_committed_pledges(1000);
 SQL
-warm_posts=$(warm_up "$WARM_POSTS" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
+warm_post_rounds=$(warm_until_steady "$WARM_POSTS" -s "$WORK/pledge.lua" "$C_URL/api/v1/pledges")
+warm_posts=${warm_post_rounds%% *}
 pgbench_out=$(PGPASSWORD=postgres pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CLIENTS" -j 2 \
   -T "$SECONDS_PER" -f "$WORK/pledge.sql" contributions 2>&1) || { echo "$pgbench_out" >&2; exit 1; }
 pg_tps=$(grep -o 'tps = [0-9.]*' <<<"$pgbench_out" | tail -n 1 | grep -o '[0-9.]*$')
@@ -386,7 +404,7 @@ Commit: $commit; ${SECONDS_PER}s per figure, $CLIENTS clients; service JVMs: ${R
 |-----|----------------------------------------------|----------------------------|----------------------------|------|
 $(printf '%s\n' "${ROWS[@]}")
 
-Details: warm-up before measuring: $warm_posts POSTs, $warm_gets GETs
+Details: warm-up before measuring: $warm_posts POSTs (POST/s in its ${WARM_ROUND_SECONDS} s rounds: ${warm_post_rounds#* }), $warm_gets GETs
   contributions' sessions during the POSTs (samples every 0.2 s): $p1_waits
   pgbench $(grep -o 'latency average = [0-9.]* ms' <<<"$pgbench_out" | head -n 1), failed $(grep -o 'failed transactions: [0-9]*' <<<"$pgbench_out" | grep -o '[0-9]*$' || echo 0);
   open loop at 70%: $open70
