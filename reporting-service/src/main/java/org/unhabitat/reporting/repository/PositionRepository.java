@@ -25,9 +25,11 @@ public class PositionRepository {
     }
 
     private final DataSource dataSource;
+    private final ReadModelVersionRepository versions;
 
-    public PositionRepository(DataSource dataSource) {
+    public PositionRepository(DataSource dataSource, ReadModelVersionRepository versions) {
         this.dataSource = dataSource;
+        this.versions = versions;
     }
 
     /**
@@ -68,6 +70,7 @@ public class PositionRepository {
     /** Moves each partition's position to the offset after the last record consumed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void advance(String topic, Map<Integer, Long> nextOffsets) {
+        versions.changingInThisTransaction();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE consumer_position SET next_offset = ? WHERE topic = ? AND partition_no = ?")) {
@@ -132,6 +135,7 @@ public class PositionRepository {
     /** Starts a new generation with every partition at its beginning; returns the generation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long restartFromTheBeginning() {
+        versions.changingInThisTransaction();
         try (Connection connection = dataSource.getConnection()) {
             long generation;
             try (PreparedStatement next = connection.prepareStatement(

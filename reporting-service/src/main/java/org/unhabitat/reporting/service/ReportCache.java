@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Public reports as last sent, for the read model's version they were asked at. The version is read from
- * the database on every request, never guessed from a timer, so a report is served from here only while
- * the read model is exactly where it was, on every instance. A report is computed in a transaction that
- * starts after its version was read, so what is kept is never older than its key.
+ * Public reports as last sent, for the read model's version they were asked at. The version comes from the
+ * database, or from memory while no change has been committed since it was read there; it is never guessed
+ * from a timer, so a report is served from here only while the read model is where it was. A report is
+ * computed in a transaction that starts after its version was read, so what is kept is never older than
+ * its key.
  */
 @ApplicationScoped
 public class ReportCache {

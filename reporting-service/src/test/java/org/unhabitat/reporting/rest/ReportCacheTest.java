@@ -84,6 +84,23 @@ class ReportCacheTest {
         }
     }
 
+    /**
+     * This instance keeps the version in memory between two changes. A change it did not make itself, as
+     * another instance's or an operator's, reaches it by the notification the tables' triggers send on commit.
+     */
+    @Test
+    void aChangeCommittedByAnotherSessionMovesTheEtagOnceItsNotificationArrives() throws SQLException {
+        String path = PROGRESS + "&asOf=2057-02-28";
+        String etag = settledEtag(path);
+        try (Connection elsewhere = dataSource.getConnection(); Statement bump = elsewhere.createStatement()) {
+            bump.executeUpdate("UPDATE read_model_revision SET revision = revision + 1");
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                given().header("If-None-Match", etag).get(path).then().statusCode(200));
+        String moved = given().get(path).then().statusCode(200).extract().header("ETag");
+        assertNotEquals(etag, moved);
+    }
+
     @Test
     void revalidatingAReportAlreadySentCostsNoReadModelQueryWhileAnUncachedOneWaitsOnlyABoundedTime() throws SQLException {
         String cached = "/api/v1/progress?year=2057&asOf=2057-12-31";
