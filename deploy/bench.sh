@@ -309,11 +309,13 @@ INSERT INTO pledge_entry (pledge_id, year, amount, usd_amount, due_on)
 INSERT INTO payment (payment_id, pledge_id, amount, usd_amount, usd_at_pledge_rate, received_on, for_year)
   SELECT md5('payment' || g)::uuid, md5('pledge' || g)::uuid, 500, 500, 500, DATE '2016-01-01' + (g % 3650) + 30, 2016 + (g % 3650) / 365
   FROM generate_series(:first, :last) g;
-TRUNCATE line_income_by_day, income_by_day, pledge_book, flow_book, flow_income_by_day, flow_book_summary, flow_income_by_year;
+TRUNCATE line_income_by_day, line_income_by_year, income_by_day, pledge_book, flow_book, flow_income_by_day, flow_book_summary, flow_income_by_year;
 INSERT INTO line_income_by_day (day, budget_line, received_usd, prior_year_usd)
   SELECT y.received_on, p.budget_line, sum(y.usd_amount),
          sum(CASE WHEN y.for_year < EXTRACT(YEAR FROM y.received_on) THEN y.usd_amount ELSE 0 END)
   FROM payment y JOIN pledge p USING (pledge_id) GROUP BY 1, 2;
+INSERT INTO line_income_by_year (year, budget_line, received_usd, prior_year_usd)
+  SELECT EXTRACT(YEAR FROM day), budget_line, sum(received_usd), sum(prior_year_usd) FROM line_income_by_day GROUP BY 1, 2;
 INSERT INTO income_by_day (day, budget_line, region, earmarking, multi_year, contributor_code, received_usd)
   SELECT y.received_on, p.budget_line, p.region, p.earmarking, p.multi_year, p.contributor_code, sum(y.usd_amount)
   FROM payment y JOIN pledge p USING (pledge_id) GROUP BY 1, 2, 3, 4, 5, 6;
@@ -363,7 +365,7 @@ end
 LUA
 cold() { wrk -t 1 -c 1 -d "${SECONDS_PER}s" --latency --timeout 10s -s "$WORK/cold.lua" "$R_URL$1" 2>&1; }
 FLOWS="/api/v1/flows?year=2021&groupBy=budgetLine,region"
-sql -c 'TRUNCATE inbox_event, contributor, pledge_entry, pledge, payment, line_income_by_day, income_by_day, pledge_book, flow_book, flow_income_by_day, flow_book_summary, flow_income_by_year' reporting
+sql -c 'TRUNCATE inbox_event, contributor, pledge_entry, pledge, payment, line_income_by_day, line_income_by_year, income_by_day, pledge_book, flow_book, flow_income_by_day, flow_book_summary, flow_income_by_year' reporting
 load_read_model 1 "$P4_SMALL"
 small_out=$(cold "/api/v1/progress?year=2021"); small_flows=$(cold "$FLOWS")
 load_started=$(date +%s)

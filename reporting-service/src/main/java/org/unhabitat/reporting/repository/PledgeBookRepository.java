@@ -107,6 +107,9 @@ public class PledgeBookRepository {
     public record LineDay(LocalDate day, String budgetLine) {
     }
 
+    private record LineYear(int year, String budgetLine) {
+    }
+
     public record LineIncome(BigDecimal receivedUsd, BigDecimal priorYearUsd) {
 
         public LineIncome plus(LineIncome other) {
@@ -455,7 +458,7 @@ public class PledgeBookRepository {
     }
 
     /**
-     * Adds income per day and line; per day, line, region, earmarking, agreement length and contributor; and
+     * Adds income per day and line, and per year and line; per day, line, region, earmarking, agreement length and contributor; and
      * at the grain of flows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -475,6 +478,23 @@ public class PledgeBookRepository {
                 ordered.putAll(byLine);
                 for (Map.Entry<LineDay, LineIncome> income : ordered.entrySet()) {
                     upsert.setDate(1, Date.valueOf(income.getKey().day()));
+                    upsert.setString(2, income.getKey().budgetLine());
+                    upsert.setBigDecimal(3, income.getValue().receivedUsd());
+                    upsert.setBigDecimal(4, income.getValue().priorYearUsd());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO line_income_by_year (year, budget_line, received_usd, prior_year_usd) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (year, budget_line) DO UPDATE SET
+                        received_usd = line_income_by_year.received_usd + excluded.received_usd,
+                        prior_year_usd = line_income_by_year.prior_year_usd + excluded.prior_year_usd""")) {
+                TreeMap<LineYear, LineIncome> byYear = new TreeMap<>(Comparator.comparing(LineYear::year).thenComparing(LineYear::budgetLine));
+                byLine.forEach((lineDay, income) ->
+                        byYear.merge(new LineYear(lineDay.day().getYear(), lineDay.budgetLine()), income, LineIncome::plus));
+                for (Map.Entry<LineYear, LineIncome> income : byYear.entrySet()) {
+                    upsert.setInt(1, income.getKey().year());
                     upsert.setString(2, income.getKey().budgetLine());
                     upsert.setBigDecimal(3, income.getValue().receivedUsd());
                     upsert.setBigDecimal(4, income.getValue().priorYearUsd());

@@ -25,7 +25,7 @@ public class ReadModelRepository {
     public void empty() {
         entityManager.createNativeQuery("""
                 TRUNCATE inbox_event, plan_target, annual_target, approved_budget, contributor, programme, programme_target, pledge_entry, pledge,
-                         pledge_cancellation, payment, line_income_by_day, income_by_day, pledge_book, flow_book,
+                         pledge_cancellation, payment, line_income_by_day, line_income_by_year, income_by_day, pledge_book, flow_book,
                          flow_income_by_day, flow_book_summary, flow_income_by_year""").executeUpdate();
     }
 

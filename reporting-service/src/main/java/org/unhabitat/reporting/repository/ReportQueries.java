@@ -42,7 +42,18 @@ public class ReportQueries {
     public record LinePosition(String budgetLine, EntryPosition position) {
     }
 
+    /** Whole calendar years are read a row per year and line; any other period, a row per day and line. */
     public List<LineIncome> incomeByLine(LocalDate from, LocalDate to) {
+        if (from.getDayOfYear() == 1 && to.plusDays(1).getDayOfYear() == 1) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = entityManager.createNativeQuery("""
+                            SELECT budget_line, SUM(received_usd), SUM(prior_year_usd) FROM line_income_by_year
+                            WHERE year BETWEEN :from AND :to GROUP BY budget_line""")
+                    .setParameter("from", from.getYear())
+                    .setParameter("to", to.getYear())
+                    .getResultList();
+            return result.stream().map(row -> new LineIncome((String) row[0], (BigDecimal) row[1], (BigDecimal) row[2])).toList();
+        }
         return rows("""
                 SELECT budget_line, SUM(received_usd), SUM(prior_year_usd) FROM line_income_by_day
                 WHERE day BETWEEN :from AND :to GROUP BY budget_line""", from, to)

@@ -119,6 +119,7 @@ class ConsumptionServiceTest {
             entityManager.createNativeQuery("UPDATE consumer_position SET next_offset = :next WHERE topic = :topic AND partition_no = :partition")
                     .setParameter("next", nextOffset).setParameter("topic", TOPIC).setParameter("partition", PARTITION).executeUpdate();
             entityManager.createNativeQuery("DELETE FROM line_income_by_day WHERE EXTRACT(YEAR FROM day) = 2037").executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM line_income_by_year WHERE year = 2037").executeUpdate();
             entityManager.createNativeQuery("DELETE FROM income_by_day WHERE EXTRACT(YEAR FROM day) = 2037").executeUpdate();
             entityManager.createNativeQuery("DELETE FROM payment WHERE for_year = 2037").executeUpdate();
         });
