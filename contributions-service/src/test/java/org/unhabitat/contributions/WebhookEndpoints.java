@@ -1,16 +1,32 @@
 package org.unhabitat.contributions;
 
+import io.restassured.http.ContentType;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Removes every webhook endpoint after a test, so that later tests' pledges are not sent to a receiver that is gone. */
+import static io.restassured.RestAssured.given;
+
+/**
+ * Webhook endpoints as a test needs them: one registered through the API for a receiver, and every one removed after
+ * a test, so that later tests' pledges are not sent to a receiver that is gone.
+ */
 public final class WebhookEndpoints {
+
+    /** Registers the receiver for these events with the caller's token; the API's answer, secret included. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> subscribe(String token, WebhookReceiver receiver, String... events) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "events", List.of(events)))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().as(Map.class);
+    }
 
     /**
      * One endpoint per transaction, as the API deletes them: one statement deleting several could deadlock with a

@@ -14,6 +14,8 @@ public interface WebhookConfig {
      */
     boolean localReceiverAllowed();
 
+    FanOut fanOut();
+
     Delivery delivery();
 
     Retry retry();
@@ -23,6 +25,12 @@ public interface WebhookConfig {
 
     /** How often instalments are checked for being overdue. */
     String overdueSweep();
+
+    interface FanOut {
+
+        /** Published events fanned out in one transaction at most; as many again wait for the next batch. */
+        int maxBatch();
+    }
 
     interface Delivery {
 

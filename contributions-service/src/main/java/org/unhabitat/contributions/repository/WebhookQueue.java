@@ -8,7 +8,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The SQL of webhook delivery: the queue's heads, the pledges announced and the instalments found overdue. */
@@ -57,12 +60,32 @@ public class WebhookQueue {
         return due;
     }
 
-    /** Records that the pledge's recording was fanned out; false if it was before. */
+    /** The contributor of each of these pledges that is here; a pledge not here is left out. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean announce(UUID pledgeId) {
-        return entityManager.createNativeQuery("INSERT INTO webhook_announced_pledge (pledge_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", pledgeId)
-                .executeUpdate() == 1;
+    @SuppressWarnings("unchecked")
+    public Map<UUID, String> contributorsOf(Collection<UUID> pledgeIds) {
+        if (pledgeIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, contributor_code FROM pledge WHERE id IN (:ids)")
+                .setParameter("ids", pledgeIds)
+                .getResultList();
+        Map<UUID, String> contributors = new HashMap<>();
+        rows.forEach(row -> contributors.put((UUID) row[0], (String) row[1]));
+        return contributors;
+    }
+
+    /** Records that these pledges' recordings were fanned out; one recorded before stays as it was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Collection<UUID> pledgeIds) {
+        if (pledgeIds.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO webhook_announced_pledge (pledge_id) SELECT id FROM pledge WHERE id IN (:ids)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("ids", pledgeIds)
+                .executeUpdate();
     }
 
     /** A schedule entry's place in the overdue sweep's walk: its due date, then its id. */

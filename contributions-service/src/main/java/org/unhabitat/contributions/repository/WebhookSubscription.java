@@ -78,11 +78,21 @@ public class WebhookSubscription extends PanacheEntityBase {
                 : list("contributorCode = ?1 order by createdAt, id", contributorScope);
     }
 
+    /** Whether this endpoint, enabled, wants this event of this contributor's pledges. */
+    public boolean wants(String pledgeContributorCode, String eventName) {
+        return enabled && (contributorCode == null || contributorCode.equals(pledgeContributorCode)) && eventNames().contains(eventName);
+    }
+
     /** The enabled endpoints that want this event of this contributor's pledges. */
     public static List<WebhookSubscription> listening(String contributorCode, String eventName) {
         return WebhookSubscription.<WebhookSubscription>list("enabled = true and (contributorCode is null or contributorCode = ?1)",
                         contributorCode).stream()
-                .filter(subscription -> subscription.eventNames().contains(eventName))
+                .filter(subscription -> subscription.wants(contributorCode, eventName))
                 .toList();
+    }
+
+    /** Every enabled endpoint: what a batch of published events is matched against, read once for the batch. */
+    public static List<WebhookSubscription> enabled() {
+        return list("enabled = true");
     }
 }

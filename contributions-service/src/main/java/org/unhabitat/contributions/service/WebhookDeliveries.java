@@ -33,10 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The life of a webhook message: fanned out to the endpoints that want it, leased for an attempt, and after each
@@ -80,30 +81,61 @@ public class WebhookDeliveries {
     }
 
     /**
-     * Fans a published event out into one delivery per endpoint that wants it, in the transaction that records the
-     * event in the inbox: a redelivered event adds nothing, and only committed changes are ever published, so no
-     * webhook announces something that was rolled back. Endpoints created after the event was published get none.
-     * {@code paymentId} names the payment of payment.recorded, null otherwise.
+     * A published event that webhooks may announce: its pledge (the event's key), what it announces, the payment it
+     * names (payment.recorded, null otherwise) and when the relay published it.
+     */
+    public record Published(IncomingEvent event, UUID pledgeId, WebhookEventType type, UUID paymentId, Instant publishedAt) {
+    }
+
+    /**
+     * Fans a batch of published events out into one delivery per endpoint that wants each, in the transaction that
+     * records the events in the inbox: a redelivered event adds nothing, and only committed changes are ever
+     * published, so no webhook announces something that was rolled back. Endpoints created after an event was
+     * published get none of it. The batch's statements are set-based; only an event some endpoint wants loads its
+     * pledge. Within the batch, deliveries are created in the events' order, which is each pledge's order.
      */
     @Transactional
-    public void fanOut(IncomingEvent event, WebhookEventType type, UUID paymentId, Instant publishedAt) {
-        if (!inbox.claim(event)) {
-            LOG.debugf("Event %s was fanned out before; ignored", event.id());
+    public void fanOut(List<Published> batch) {
+        Set<UUID> fresh = inbox.claimAll(batch.stream().map(Published::event).toList());
+        List<Published> claimed = new ArrayList<>();
+        for (Published published : batch) {
+            if (fresh.remove(published.event().id())) {
+                claimed.add(published);
+            } else {
+                LOG.debugf("Event %s was fanned out before; ignored", published.event().id());
+            }
+        }
+        if (claimed.isEmpty()) {
             return;
         }
-        UUID pledgeId = UUID.fromString(event.key());
-        Pledge pledge = Pledge.findById(pledgeId);
-        if (pledge == null) {
-            LOG.warnf("Event %s names pledge %s, which is not here; nothing to announce", event.id(), pledgeId);
-            return;
+        Map<UUID, String> contributors = queue.contributorsOf(claimed.stream().map(Published::pledgeId).collect(Collectors.toSet()));
+        queue.announce(claimed.stream()
+                .filter(published -> published.type() == WebhookEventType.PLEDGE_RECORDED && contributors.containsKey(published.pledgeId()))
+                .map(Published::pledgeId).toList());
+        List<WebhookSubscription> enabled = WebhookSubscription.enabled();
+        for (Published published : claimed) {
+            String contributor = contributors.get(published.pledgeId());
+            if (contributor == null) {
+                LOG.warnf("Event %s names pledge %s, which is not here; nothing to announce", published.event().id(), published.pledgeId());
+                continue;
+            }
+            List<WebhookSubscription> listening = enabled.stream()
+                    .filter(subscription -> subscription.wants(contributor, published.type().wireName())
+                            && !subscription.createdAt.isAfter(published.publishedAt()))
+                    .toList();
+            if (!listening.isEmpty()) {
+                enqueue(Pledge.findById(published.pledgeId()), published, listening);
+            }
         }
-        if (type == WebhookEventType.PLEDGE_RECORDED) {
-            queue.announce(pledgeId);
-        }
+    }
+
+    private void enqueue(Pledge pledge, Published published, List<WebhookSubscription> listening) {
+        UUID paymentId = published.paymentId();
         Supplier<Object> data = () -> paymentId == null ? PledgeMapper.toDto(pledge)
                 : pledge.payments.stream().filter(payment -> payment.id.equals(paymentId)).findFirst().map(PledgeMapper::toDto)
-                .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " of event " + event.id() + " is not on its pledge"));
-        enqueue(pledge, type, "msg_" + event.id(), publishedAt, data, subscription -> !subscription.createdAt.isAfter(publishedAt));
+                .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " of event " + published.event().id()
+                        + " is not on its pledge"));
+        enqueue(pledge, published.type(), "msg_" + published.event().id(), published.publishedAt(), data, listening);
     }
 
     /**
@@ -157,15 +189,13 @@ public class WebhookDeliveries {
         UUID messageId = UUID.nameUUIDFromBytes(("instalment.overdue " + instalment.pledgeId() + " " + instalment.year())
                 .getBytes(StandardCharsets.UTF_8));
         enqueue(pledge, WebhookEventType.INSTALMENT_OVERDUE, "msg_" + messageId, now, () -> PledgeMapper.toDto(pledge),
-                subscription -> true);
+                WebhookSubscription.listening(pledge.contributor.code, WebhookEventType.INSTALMENT_OVERDUE.wireName()));
         return true;
     }
 
     /** The data is rendered only if some endpoint listens: a replay of the whole topic mostly finds none. */
     private void enqueue(Pledge pledge, WebhookEventType type, String messageId, Instant timestamp, Supplier<Object> data,
-                         Predicate<WebhookSubscription> since) {
-        List<WebhookSubscription> listening = WebhookSubscription.listening(pledge.contributor.code, type.wireName()).stream()
-                .filter(since).toList();
+                         List<WebhookSubscription> listening) {
         if (listening.isEmpty()) {
             return;
         }

@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.unhabitat.contributions.WebhookEndpoints.subscribe;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -284,12 +285,6 @@ class WebhookDeliveryTest {
         WebhookReceiver receiver = new WebhookReceiver();
         receivers.add(receiver);
         return receiver;
-    }
-
-    static Map<String, Object> subscribe(String token, WebhookReceiver receiver, String... events) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url(), "events", List.of(events)))
-                .when().post("/api/v1/webhooks").then().statusCode(201).extract().as(Map.class);
     }
 
     static io.restassured.response.ValidatableResponse deliveries(String token, Map<String, Object> hook) {

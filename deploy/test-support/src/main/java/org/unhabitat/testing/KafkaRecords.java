@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,6 +22,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** Reads and writes topics of the real broker directly, as another service would. */
@@ -63,15 +65,38 @@ public final class KafkaRecords {
     /** Publishes one CloudEvent in binary mode under the given {@code ce_source}, which may be a stranger's. */
     public static void publishAs(String source, String bootstrapServers, String topic, String key, String eventId, String type,
                                  String payload) {
+        send(bootstrapServers, topic, source, List.of(new Event(key, eventId, type, payload)));
+    }
+
+    /** A CloudEvent to publish: the record's key, and the event's id, type and data. */
+    public record Event(String key, String eventId, String type, String payload) {
+    }
+
+    /**
+     * Publishes the events in this order through one producer, as the topic's owner would: records that travel
+     * together, as a relay's batch does, so that a consumer most likely reads them in one poll.
+     */
+    public static void publishAll(String bootstrapServers, String topic, List<Event> events) {
+        send(bootstrapServers, topic, ownerOf(topic), events);
+    }
+
+    private static void send(String bootstrapServers, String topic, String source, List<Event> events) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", source,
-                            "content-type", "application/json")
-                    .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Event event : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), event.payload());
+                Map.of("ce_specversion", "1.0", "ce_id", event.eventId(), "ce_type", event.type(), "ce_source", source,
+                                "content-type", "application/json")
+                        .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+                sent.add(producer.send(record));
+            }
+            for (Future<RecordMetadata> acknowledgement : sent) {
+                acknowledgement.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -4,9 +4,16 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The consumer side of exactly-once effects: an event's id is recorded in the transaction of its effect, so a
@@ -39,5 +46,32 @@ public class Inbox {
                 .setParameter("type", event.type())
                 .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records a batch of events as applied in one statement, in the caller's transaction (MANDATORY), and returns the
+     * ids of those that are new: the caller applies only these. An id given twice in the batch is new once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> claimAll(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO inbox_event (event_id, event_type, received_at)
+                    SELECT id, type, now() FROM unnest(?::uuid[], ?::varchar[]) AS claimed (id, type)
+                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+                insert.setArray(2, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::type).toArray()));
+                Set<UUID> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 }
