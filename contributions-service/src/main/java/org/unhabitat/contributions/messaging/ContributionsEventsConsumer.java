@@ -127,40 +127,38 @@ public class ContributionsEventsConsumer {
     }
 
     private void apply(List<Message<String>> batch) {
-        List<Message<String>> announcing = new ArrayList<>();
-        List<WebhookDeliveries.Published> published = new ArrayList<>();
+        List<Announcement> announcements = new ArrayList<>();
         for (Message<String> message : batch) {
             try {
-                Optional<WebhookDeliveries.Published> announcement = read(message);
-                if (announcement.isPresent()) {
-                    announcing.add(message);
-                    published.add(announcement.get());
-                } else {
-                    message.ack();
-                }
+                read(message).ifPresentOrElse(announced -> announcements.add(new Announcement(message, announced)),
+                        message::ack);
             } catch (PoisonEventException e) {
                 message.nack(e);
             }
         }
-        if (published.isEmpty()) {
+        if (announcements.isEmpty()) {
             return;
         }
+        List<WebhookDeliveries.Published> published = announcements.stream().map(Announcement::published).toList();
         try {
             TransientFailureRetry.untilApplied(() -> deliveries.fanOut(published));
-            announcing.forEach(Message::ack);
+            announcements.forEach(announcement -> announcement.message().ack());
         } catch (RuntimeException batchFailure) {
             LOG.warnf("A batch of %d events failed to fan out (%s); fanning them out one at a time", published.size(),
                     batchFailure.getMessage());
-            for (int i = 0; i < published.size(); i++) {
-                WebhookDeliveries.Published one = published.get(i);
+            for (Announcement announcement : announcements) {
                 try {
-                    TransientFailureRetry.untilApplied(() -> deliveries.fanOut(List.of(one)));
-                    announcing.get(i).ack();
+                    TransientFailureRetry.untilApplied(() -> deliveries.fanOut(List.of(announcement.published())));
+                    announcement.message().ack();
                 } catch (RuntimeException failure) {
-                    announcing.get(i).nack(failure);
+                    announcement.message().nack(failure);
                 }
             }
         }
+    }
+
+    /** A record to acknowledge once what it announces was fanned out. */
+    private record Announcement(Message<String> message, WebhookDeliveries.Published published) {
     }
 
     /** What the record announces, if anything; a record the contract rejects is poison. */
