@@ -19,9 +19,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgres {
 
-    /** Under the data directory: the cluster itself, and where zonky extracts the binaries. */
+    /** Under the data directory: the cluster itself. */
     static final String DATA = "pgdata";
-    static final String BINARIES = "binaries";
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -61,11 +60,26 @@ public final class LocalPostgres {
         PostgresUpgrade.upgradeIfNeeded(dataDirectory, PostgresUpgrade.ClientTools.fromEnvironment(), System.out);
         return durable(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.resolve(DATA))
-                .setOverrideWorkingDirectory(dataDirectory.resolve(BINARIES).toFile())
+                .setOverrideWorkingDirectory(binariesDirectory().toFile())
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200"))
                 .start();
+    }
+
+    /**
+     * Where zonky extracts the server's binaries: beside the devkit's classes in the built tree, under a name per
+     * archive, shared by every data directory. Extracting costs about 3 s of CPU, which a fresh data directory would
+     * otherwise pay before any service can start; zonky locks the directory while it extracts, so suites that start
+     * side by side share one extraction.
+     */
+    static Path binariesDirectory() {
+        try {
+            Path codeSource = Path.of(LocalPostgres.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return codeSource.getParent().resolve("postgres-binaries");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -125,13 +125,13 @@ public final class PostgresUpgrade {
         try (EmbeddedPostgres old = EmbeddedPostgres.builder()
                 .setPgBinaryResolver(fromJar(previousBinaries))
                 .setDataDirectory(data)
-                .setOverrideWorkingDirectory(dataDirectory.resolve(LocalPostgres.BINARIES).toFile())
+                .setOverrideWorkingDirectory(LocalPostgres.binariesDirectory().toFile())
                 .setCleanDataDirectory(false)
                 .setPort(FreePorts.next())
                 .start();
              EmbeddedPostgres current = LocalPostgres.durable(EmbeddedPostgres.builder()
                 .setDataDirectory(upgrading)
-                .setOverrideWorkingDirectory(dataDirectory.resolve(LocalPostgres.BINARIES).toFile())
+                .setOverrideWorkingDirectory(LocalPostgres.binariesDirectory().toFile())
                 .setCleanDataDirectory(false)
                 .setPort(FreePorts.next()))
                 .start()) {

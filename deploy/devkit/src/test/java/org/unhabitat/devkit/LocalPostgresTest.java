@@ -4,10 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,4 +46,20 @@ class LocalPostgresTest {
         }
     }
 
+    @Test
+    void aFreshDataDirectoryHoldsOnlyTheClusterBecauseTheBinariesAreExtractedOnceForTheBuiltTree(@TempDir Path first,
+                                                                                                 @TempDir Path second)
+            throws Exception {
+        for (Path directory : List.of(first, second)) {
+            try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next())) {
+                try (Stream<Path> entries = Files.list(directory)) {
+                    assertEquals(List.of(directory.resolve(LocalPostgres.DATA)), entries.toList());
+                }
+            }
+        }
+        try (Stream<Path> extracted = Files.list(LocalPostgres.binariesDirectory())) {
+            assertTrue(extracted.anyMatch(entry -> Files.isExecutable(entry.resolve("bin/postgres"))),
+                    "no server binary under " + LocalPostgres.binariesDirectory());
+        }
+    }
 }
