@@ -31,13 +31,17 @@ REPORTING_MANAGEMENT_PORT=${RM_REPORTING_MANAGEMENT_PORT:-9083}
 # rather than one per core and thread (MALLOC_ARENA_MAX), and the code cache is 48 MB. The metaspace
 # threshold starts at 96 MB, what a service loads anyway: below it, targets and reporting each ran two full
 # collections of 85-115 ms while it started.
-SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MetaspaceSize=96m -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=48m}
+# C2 compiles a method only after five times HotSpot's default counts (LATE_C2): at start-up it
+# otherwise spent 5-6 s of each service's 14-16 s of CPU on code that runs only while starting, with three
+# services, the broker and PostgreSQL sharing 2 cores. Code that stays hot is still compiled by C2.
+LATE_C2="-XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000"
+SERVICE_JAVA_OPTS=${RM_SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MetaspaceSize=96m -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=48m $LATE_C2}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JWT_ISSUER=https://issuer.local.rm-suite
 JWT_AUDIENCE=resource-mobilization-suite
 # The broker keeps both compilers: the client compiler alone halves the CPU it takes to start (16 to 9 s), but the
-# bench's rebuild then replayed 2,233 events/s instead of 3,000 (deploy/bench/README.md).
-KAFKA_JAVA_OPTS="-Xms256m -Xmx512m"
+# bench's rebuild then replayed 2,233 events/s instead of 3,000 (deploy/bench/README.md). A late C2 saves it about 2 s.
+KAFKA_JAVA_OPTS="-Xms256m -Xmx512m $LATE_C2"
 DEMO=false
 CLUSTER=false
 KAFKA_AUTH=false
