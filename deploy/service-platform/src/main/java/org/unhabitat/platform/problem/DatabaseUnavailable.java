@@ -11,20 +11,9 @@ import java.sql.SQLException;
  */
 final class DatabaseUnavailable {
 
-    /** Causes are followed this deep at most, in case a chain loops. */
-    private static final int MAX_DEPTH = 20;
-
     static boolean isCauseOf(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && unavailable(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof ConnectException
+                || cause instanceof SQLException sql && unavailable(sql));
     }
 
     /**

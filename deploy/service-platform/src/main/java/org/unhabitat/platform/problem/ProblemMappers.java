@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -153,6 +154,13 @@ public class ProblemMappers {
                             "The service's database is out of reach or too busy just now; retry shortly", uri, null))
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
+        }
+        // A client that closed the connection before its body was read (a load generator stopping mid-request, a
+        // partner's job killed on timeout): nothing of ours failed and nobody waits for the answer.
+        if (Causes.any(e, HttpClosedException.class::isInstance)) {
+            LOG.debugf("The client closed the connection before its request to %s was read", pathOf(uri));
+            return problem(400, "incomplete-request", "Bad Request", "The connection closed before the request was complete",
+                    uri, null);
         }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
