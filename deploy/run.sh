@@ -102,6 +102,9 @@ stop_all() {
   local tier i
   [[ "$STOPPED" == false ]] || return 0
   STOPPED=true
+  # A second Ctrl-C or TERM while stopping would end this script with PostgreSQL and Kafka still running,
+  # holding their ports and data directories; the stop is bounded anyway (20 s a tier, then KILL).
+  trap '' INT TERM
   echo
   echo "Stopping the suite..."
   # Services first, so that consumers leave their group and producers flush; then Kafka; then PostgreSQL.
