@@ -74,9 +74,14 @@ public final class LocalPostgres {
      * side by side share one extraction.
      */
     static Path binariesDirectory() {
+        return besideTheClasses("postgres-binaries");
+    }
+
+    /** A path in the devkit's build directory (target/), next to its jar or its classes. */
+    static Path besideTheClasses(String name) {
         try {
             Path codeSource = Path.of(LocalPostgres.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return codeSource.getParent().resolve("postgres-binaries");
+            return codeSource.getParent().resolve(name);
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

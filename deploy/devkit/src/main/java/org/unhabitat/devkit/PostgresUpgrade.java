@@ -175,17 +175,12 @@ public final class PostgresUpgrade {
 
     /** The zonky 14 binaries the build copies beside the devkit's classes (target/postgres-14), never onto the class path. */
     static Path previousBinaries() throws Refused {
-        try {
-            Path codeSource = Path.of(PostgresUpgrade.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path jar = codeSource.getParent().resolve("postgres-14/postgres-binaries-14.jar");
-            if (Files.exists(jar)) {
-                return jar;
-            }
-            throw new Refused("The PostgreSQL 14 binaries needed to upgrade the data are missing (" + jar
-                    + "). Build the suite (./mvnw -B package -DskipTests) and start again. Nothing was changed.");
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+        Path jar = LocalPostgres.besideTheClasses("postgres-14/postgres-binaries-14.jar");
+        if (Files.exists(jar)) {
+            return jar;
         }
+        throw new Refused("The PostgreSQL 14 binaries needed to upgrade the data are missing (" + jar
+                + "). Build the suite (./mvnw -B package -DskipTests) and start again. Nothing was changed.");
     }
 
     static PgBinaryResolver fromJar(Path jar) {
