@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.unhabitat.testing.security.Problems.assertProblem;
 
 /**
@@ -55,6 +59,9 @@ class TokenVerificationTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    JWTParser parser;
 
     static Stream<Arguments> badTokensAgainstProtectedEndpoints() {
         return ForgedTokens.KINDS.stream()
@@ -90,5 +97,18 @@ class TokenVerificationTest {
     @Test
     void theSameRequestWithAGoodTokenIsAccepted() {
         given().auth().oauth2(TestTokens.finance()).when().get("/api/v1/pledges?limit=1").then().statusCode(200);
+    }
+
+    @Test
+    void aGoodTokenIsVerifiedOnceAndThenTrustedUntilItExpires() throws ParseException {
+        String token = TestTokens.tokens().mint("finance", null, Instant.now(), Duration.ofMinutes(5), SuiteInfrastructure.AUDIENCE);
+        assertSame(parser.parse(token), parser.parse(token));
+    }
+
+    @Test
+    void aTokenPastItsExpiryIsVerifiedAgainOnEveryRequestEvenWithinTheClockSkew() throws ParseException {
+        String token = TestTokens.tokens().mint("finance", null, Instant.now().minusSeconds(330), Duration.ofMinutes(5),
+                SuiteInfrastructure.AUDIENCE);
+        assertNotSame(parser.parse(token), parser.parse(token));
     }
 }
