@@ -6,6 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,7 +45,8 @@ final class VerifiedTokens {
             verified.remove(bearerToken, hit);
         }
         JsonWebToken token = verifier.verify(bearerToken);
-        long trustedUntil = Math.min(Math.multiplyExact(token.getExpirationTime(), 1000L), now + maxAgeMillis);
+        // Saturates rather than throws: a far-future expiry must not turn a good token into a 500.
+        long trustedUntil = Math.min(TimeUnit.SECONDS.toMillis(token.getExpirationTime()), now + maxAgeMillis);
         if (trustedUntil > now) {
             keepRoomForOneMore(now);
             verified.put(bearerToken, new Verified(token, trustedUntil));
