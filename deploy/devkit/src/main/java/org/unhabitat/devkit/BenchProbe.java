@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,7 @@ import java.util.regex.Pattern;
  * BenchProbe KEY_DIR ISSUER AUDIENCE lag      CONTRIBUTIONS_URL REPORTING_URL PER_SECOND SECONDS
  * BenchProbe KEY_DIR ISSUER AUDIENCE publish  BOOTSTRAP_SERVERS COUNT
  * BenchProbe KEY_DIR ISSUER AUDIENCE rebuild  REPORTING_URL REPORTING_JDBC_URL EVENTS TIMEOUT_SECONDS
+ * BenchProbe KEY_DIR ISSUER AUDIENCE stages   CONTRIBUTIONS_JDBC_URL REPORTING_JDBC_URL SINCE_EPOCH_MILLIS
  * </pre>
  */
 public final class BenchProbe {
@@ -64,6 +66,8 @@ public final class BenchProbe {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final DevTokens tokens;
+    private String progressEtag;
+    private BigDecimal progressTotal;
 
     private BenchProbe(DevTokens tokens) {
         this.tokens = tokens;
@@ -82,6 +86,7 @@ public final class BenchProbe {
             case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]));
             case "publish" -> publish(rest[0], Integer.parseInt(rest[1]));
             case "rebuild" -> probe.rebuild(rest[0], rest[1], Long.parseLong(rest[2]), Double.parseDouble(rest[3]));
+            case "stages" -> stages(rest[0], rest[1], Long.parseLong(rest[2]));
             default -> throw new IllegalArgumentException("unknown command " + args[3]);
         }
     }
@@ -231,6 +236,51 @@ public final class BenchProbe {
         }
     }
 
+    /**
+     * Where the time of each event written since {@code sinceMillis} went, read from both databases
+     * (one PostgreSQL, one clock): from the outbox row's writing, inside the POST's transaction, to the
+     * start of the relay's transaction that marked it published once the broker had acknowledged it;
+     * and from that mark to the start of reporting's transaction that applied it. The second can be
+     * negative: reporting may fetch an event before the relay has marked it.
+     */
+    private static void stages(String contributionsJdbcUrl, String reportingJdbcUrl, long sinceMillis) throws Exception {
+        Map<String, long[]> written = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(contributionsJdbcUrl, "postgres", "postgres");
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT event_id::text, (extract(epoch FROM occurred_at) * 1e6)::bigint, (extract(epoch FROM published_at) * 1e6)::bigint
+                     FROM outbox_event WHERE occurred_at >= to_timestamp(? / 1000.0) AND published_at IS NOT NULL""")) {
+            select.setLong(1, sinceMillis);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    written.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        List<Long> toPublished = new ArrayList<>();
+        List<Long> toApplying = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(reportingJdbcUrl, "postgres", "postgres");
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT event_id::text, (extract(epoch FROM applied_at) * 1e6)::bigint
+                     FROM inbox_event WHERE applied_at >= to_timestamp(? / 1000.0)""")) {
+            select.setLong(1, sinceMillis);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] times = written.get(rows.getString(1));
+                    if (times != null) {
+                        toPublished.add(times[1] - times[0]);
+                        toApplying.add(rows.getLong(2) - times[1]);
+                    }
+                }
+            }
+        }
+        long[] published = toPublished.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] applying = toApplying.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("events=%d written_to_published_p50_ms=%.1f written_to_published_p99_ms=%.1f"
+                        + " published_to_applying_p50_ms=%.1f published_to_applying_p99_ms=%.1f%n",
+                published.length, percentile(published, 50) / 1000.0, percentile(published, 99) / 1000.0,
+                percentile(applying, 50) / 1000.0, percentile(applying, 99) / 1000.0);
+    }
+
     /** Publishes pledge-recorded events as contributions-service's relay would, with acks from all replicas. */
     private static void publish(String bootstrapServers, int count) throws Exception {
         Map<String, Object> config = Map.of(
@@ -319,9 +369,19 @@ public final class BenchProbe {
         return tokens.mint("partner", CONTRIBUTOR, Duration.ofHours(1));
     }
 
+    /**
+     * Asks with the ETag of the last answer, as a polling portal would: until the read model moves,
+     * reporting answers 304 without a body, so the probe's own polling costs the service little.
+     */
     private BigDecimal pledgedTotal(URI progress) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(progress).timeout(TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(progress).timeout(TIMEOUT).GET();
+        if (progressEtag != null) {
+            request.header("If-None-Match", progressEtag);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 304 && progressEtag != null) {
+            return progressTotal;
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + progress + ": " + response.statusCode() + " " + response.body());
         }
@@ -331,6 +391,8 @@ public final class BenchProbe {
         while (matcher.find()) {
             total = total.max(new BigDecimal(matcher.group(1)));
         }
+        progressEtag = response.headers().firstValue("ETag").orElse(null);
+        progressTotal = total;
         return total;
     }
 
