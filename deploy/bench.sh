@@ -243,10 +243,9 @@ row "" "  p99 at 70% of max (${rate70%.*}/s, open loop)" "$p1_p99 ms (at max: $p
 # --- P2: lag from commit to /progress at half the POST ceiling --------------------------------------
 echo "P2: lag from commit to /api/v1/progress"
 rate50=$(calc "$post_rps * 0.5")
-lag_since_ms=$(date +%s%3N)
-lag_out=$(probe lag "$C_URL" "$R_URL" "$rate50" "$SECONDS_PER")
-# Where that time went, for every event written meanwhile (markers and background): see BenchProbe.stages.
-lag_stages=$(probe stages "jdbc:postgresql://127.0.0.1:$PG_PORT/contributions" "jdbc:postgresql://127.0.0.1:$PG_PORT/reporting" "$lag_since_ms")
+# Its second and third lines split the time, from both databases: see BenchProbe.stages.
+lag_out=$(probe lag "$C_URL" "$R_URL" "$rate50" "$SECONDS_PER" \
+  "jdbc:postgresql://127.0.0.1:$PG_PORT/contributions" "jdbc:postgresql://127.0.0.1:$PG_PORT/reporting")
 lag_p99=$(field p99_ms "$lag_out")
 row P2 "commit -> visible in /progress, p99" "$lag_p99 ms (p50 $(field p50_ms "$lag_out"), n=$(field samples "$lag_out"))" "<= 100 ms" \
   "$(verdict "$lag_p99 <= 100 && $(field not_seen_in_10s "$lag_out") == 0")"
@@ -420,8 +419,9 @@ Details: warm-up before measuring: $warm_posts POSTs (POST/s in its ${WARM_ROUND
   contributions' sessions during the POSTs (samples every 0.2 s): $p1_waits
   pgbench $(grep -o 'latency average = [0-9.]* ms' <<<"$pgbench_out" | head -n 1), failed $(grep -o 'failed transactions: [0-9]*' <<<"$pgbench_out" | grep -o '[0-9]*$' || echo 0);
   open loop at 70%: $open70
-  lag: $lag_out
-  lag by stage: $lag_stages
+  lag: $(sed -n 1p <<<"$lag_out")
+  lag by stage, every event written meanwhile: $(sed -n 2p <<<"$lag_out")
+  lag by stage, the markers from their 201: $(sed -n 3p <<<"$lag_out")
   publish: $publish_out; first consumption of all $applied events took ~$live_consume_s s; contributions-service's webhook fan-out of them ~$fan_out_s s more
   rebuild: $rebuild_out
   RSS after all the load above, MB: ${rss_after[*]}${nmt_lines}

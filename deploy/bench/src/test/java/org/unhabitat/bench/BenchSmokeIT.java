@@ -49,9 +49,11 @@ class BenchSmokeIT {
                     "no row for " + id + ":\n" + printed);
         }
         assertTrue(printed.contains("Machine: ") && printed.contains("Commit: "), "no machine or commit:\n" + printed);
-        // The lag by stage joins both databases: events the P2 step wrote must be found in each.
-        assertTrue(Pattern.compile("lag by stage: events=[1-9]").matcher(printed).find(),
+        // The lag by stage joins both databases: events and markers of the P2 step must be found in each.
+        assertTrue(Pattern.compile("meanwhile: events=[1-9]").matcher(printed).find(),
                 "no event of the lag step was found in both databases:\n" + printed);
+        assertTrue(Pattern.compile("from their 201: markers=[1-9]").matcher(printed).find(),
+                "no marker of the lag step was found in both databases:\n" + printed);
         Files.delete(output);
     }
 

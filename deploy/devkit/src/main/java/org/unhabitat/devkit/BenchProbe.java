@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,9 @@ import java.util.regex.Pattern;
  * <pre>
  * BenchProbe KEY_DIR ISSUER AUDIENCE register CONTRIBUTIONS_URL
  * BenchProbe KEY_DIR ISSUER AUDIENCE rate     CONTRIBUTIONS_URL PER_SECOND SECONDS
- * BenchProbe KEY_DIR ISSUER AUDIENCE lag      CONTRIBUTIONS_URL REPORTING_URL PER_SECOND SECONDS
+ * BenchProbe KEY_DIR ISSUER AUDIENCE lag      CONTRIBUTIONS_URL REPORTING_URL PER_SECOND SECONDS CONTRIBUTIONS_JDBC_URL REPORTING_JDBC_URL
  * BenchProbe KEY_DIR ISSUER AUDIENCE publish  BOOTSTRAP_SERVERS COUNT
  * BenchProbe KEY_DIR ISSUER AUDIENCE rebuild  REPORTING_URL REPORTING_JDBC_URL EVENTS TIMEOUT_SECONDS
- * BenchProbe KEY_DIR ISSUER AUDIENCE stages   CONTRIBUTIONS_JDBC_URL REPORTING_JDBC_URL SINCE_EPOCH_MILLIS
  * </pre>
  */
 public final class BenchProbe {
@@ -83,10 +83,9 @@ public final class BenchProbe {
         switch (args[3]) {
             case "register" -> probe.register(rest[0]);
             case "rate" -> probe.rate(rest[0], Double.parseDouble(rest[1]), Double.parseDouble(rest[2]));
-            case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]));
+            case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]), rest[4], rest[5]);
             case "publish" -> publish(rest[0], Integer.parseInt(rest[1]));
             case "rebuild" -> probe.rebuild(rest[0], rest[1], Long.parseLong(rest[2]), Double.parseDouble(rest[3]));
-            case "stages" -> stages(rest[0], rest[1], Long.parseLong(rest[2]));
             default -> throw new IllegalArgumentException("unknown command " + args[3]);
         }
     }
@@ -119,9 +118,12 @@ public final class BenchProbe {
      * polls /progress until the marker year's pledged total includes it. The lag is counted from the
      * 201 response, which the service sends only after its transaction has committed. Meanwhile
      * another thread follows the partner's list of marker pledges, as a partner's sync job would, and
-     * times the same 201 to the first read of the list that holds the marker.
+     * times the same 201 to the first read of the list that holds the marker. Then it splits the time
+     * from both databases (see {@link #stages}).
      */
-    private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds) throws Exception {
+    private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds,
+                     String contributionsJdbcUrl, String reportingJdbcUrl) throws Exception {
+        long startedMillis = System.currentTimeMillis();
         String token = partnerToken();
         Load load = new Load(contributionsUrl, token, perSecond, seconds);
         Thread background = new Thread(() -> {
@@ -138,11 +140,13 @@ public final class BenchProbe {
         long[] lags = new long[100_000];
         int samples = 0;
         int lost = 0;
+        Map<String, long[]> seenMarkers = new HashMap<>();
         MarkerList markers = new MarkerList(contributionsUrl, token);
         CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
         while (System.nanoTime() < deadline && samples < lags.length) {
             HttpResponse<String> posted = postPledge(contributionsUrl, token, "lag-" + UUID.randomUUID(), MARKER_YEAR, "1.00");
             long committed = System.nanoTime();
+            long committedEpochMicros = epochMicros();
             if (posted.statusCode() != 201) {
                 throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
             }
@@ -161,6 +165,7 @@ public final class BenchProbe {
                 lost++;
             } else {
                 lags[samples++] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - committed);
+                seenMarkers.put(id.group(1), new long[] {committedEpochMicros, epochMicros()});
             }
         }
         background.join();
@@ -173,6 +178,12 @@ public final class BenchProbe {
                 samples, lost, percentile(measured, 50) / 1000.0, percentile(measured, 99) / 1000.0,
                 percentile(measured, 100) / 1000.0, load.sent.get(), load.errors.get(),
                 listed.length, markers.onFirstRead, markers.notListed, percentile(listed, 99) / 1000.0);
+        stages(contributionsJdbcUrl, reportingJdbcUrl, startedMillis, seenMarkers);
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + TimeUnit.NANOSECONDS.toMicros(now.getNano());
     }
 
     /**
@@ -237,27 +248,37 @@ public final class BenchProbe {
     }
 
     /**
-     * Where the time of each event written since {@code sinceMillis} went, read from both databases
-     * (one PostgreSQL, one clock): from the outbox row's writing, inside the POST's transaction, to the
-     * start of the relay's transaction that marked it published once the broker had acknowledged it;
-     * and from that mark to the start of reporting's transaction that applied it. The second can be
-     * negative: reporting may fetch an event before the relay has marked it.
+     * Where the lag went, read from both databases (one PostgreSQL, one clock) for every event written
+     * since {@code sinceMillis}, markers and background alike: from the outbox row's writing, inside the
+     * POST's transaction, to the start of the relay's transaction that marked it published once the
+     * broker had acknowledged it; and from that mark to the start of reporting's transaction that
+     * applied it. The second can be negative: reporting may fetch an event before the relay has marked
+     * it. For the markers, whose 201 and first sight in /progress the probe saw, the whole span splits
+     * into 201 to the mark, the mark to reporting's transaction, and that transaction's start to the
+     * first /progress that held the marker; the slowest marker's split is printed too.
      */
-    private static void stages(String contributionsJdbcUrl, String reportingJdbcUrl, long sinceMillis) throws Exception {
+    private static void stages(String contributionsJdbcUrl, String reportingJdbcUrl, long sinceMillis,
+                               Map<String, long[]> markers) throws Exception {
         Map<String, long[]> written = new HashMap<>();
+        Map<String, String> markerEvents = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(contributionsJdbcUrl, "postgres", "postgres");
              PreparedStatement select = connection.prepareStatement("""
-                     SELECT event_id::text, (extract(epoch FROM occurred_at) * 1e6)::bigint, (extract(epoch FROM published_at) * 1e6)::bigint
+                     SELECT event_id::text, aggregate_id, (extract(epoch FROM occurred_at) * 1e6)::bigint,
+                            (extract(epoch FROM published_at) * 1e6)::bigint
                      FROM outbox_event WHERE occurred_at >= to_timestamp(? / 1000.0) AND published_at IS NOT NULL""")) {
             select.setLong(1, sinceMillis);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    written.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                    written.put(rows.getString(1), new long[] {rows.getLong(3), rows.getLong(4)});
+                    if (markers.containsKey(rows.getString(2))) {
+                        markerEvents.put(rows.getString(1), rows.getString(2));
+                    }
                 }
             }
         }
         List<Long> toPublished = new ArrayList<>();
         List<Long> toApplying = new ArrayList<>();
+        List<long[]> markerSplits = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(reportingJdbcUrl, "postgres", "postgres");
              PreparedStatement select = connection.prepareStatement("""
                      SELECT event_id::text, (extract(epoch FROM applied_at) * 1e6)::bigint
@@ -266,9 +287,16 @@ public final class BenchProbe {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long[] times = written.get(rows.getString(1));
-                    if (times != null) {
-                        toPublished.add(times[1] - times[0]);
-                        toApplying.add(rows.getLong(2) - times[1]);
+                    if (times == null) {
+                        continue;
+                    }
+                    long applying = rows.getLong(2);
+                    toPublished.add(times[1] - times[0]);
+                    toApplying.add(applying - times[1]);
+                    String marker = markerEvents.get(rows.getString(1));
+                    if (marker != null) {
+                        long[] seen = markers.get(marker);
+                        markerSplits.add(new long[] {times[1] - seen[0], applying - times[1], seen[1] - applying, seen[1] - seen[0]});
                     }
                 }
             }
@@ -279,6 +307,18 @@ public final class BenchProbe {
                         + " published_to_applying_p50_ms=%.1f published_to_applying_p99_ms=%.1f%n",
                 published.length, percentile(published, 50) / 1000.0, percentile(published, 99) / 1000.0,
                 percentile(applying, 50) / 1000.0, percentile(applying, 99) / 1000.0);
+        long[] slowest = markerSplits.stream().max(Comparator.comparingLong(split -> split[3])).orElse(new long[4]);
+        StringBuilder line = new StringBuilder("markers=" + markerSplits.size());
+        String[] names = {"201_to_published", "published_to_applying", "applying_to_visible"};
+        for (int part = 0; part < names.length; part++) {
+            int index = part;
+            long[] values = markerSplits.stream().mapToLong(split -> split[index]).sorted().toArray();
+            line.append(String.format(" %s_p50_ms=%.1f %s_p99_ms=%.1f", names[part], percentile(values, 50) / 1000.0,
+                    names[part], percentile(values, 99) / 1000.0));
+        }
+        line.append(String.format(" slowest_ms=%.1f slowest_split_ms=%.1f/%.1f/%.1f", slowest[3] / 1000.0,
+                slowest[0] / 1000.0, slowest[1] / 1000.0, slowest[2] / 1000.0));
+        System.out.println(line);
     }
 
     /** Publishes pledge-recorded events as contributions-service's relay would, with acks from all replicas. */
