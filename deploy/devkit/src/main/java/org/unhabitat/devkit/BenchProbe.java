@@ -252,10 +252,11 @@ public final class BenchProbe {
      * since {@code sinceMillis}, markers and background alike: from the outbox row's writing, inside the
      * POST's transaction, to the start of the relay's transaction that marked it published once the
      * broker had acknowledged it; and from that mark to the start of reporting's transaction that
-     * applied it. The second can be negative: reporting may fetch an event before the relay has marked
-     * it. For the markers, whose 201 and first sight in /progress the probe saw, the whole span splits
-     * into 201 to the mark, the mark to reporting's transaction, and that transaction's start to the
-     * first /progress that held the marker; the slowest marker's split is printed too.
+     * applied it, and that transaction's own time, from its start to its commit (PostgreSQL keeps commit
+     * times: LocalPostgres). The second can be negative: reporting may fetch an event before the relay
+     * has marked it. For the markers, whose 201 and first sight in /progress the probe saw, the whole
+     * span splits into 201 to the mark, the mark to reporting's transaction, that transaction, and its
+     * commit to the first /progress that held the marker; the slowest marker's split is printed too.
      */
     private static void stages(String contributionsJdbcUrl, String reportingJdbcUrl, long sinceMillis,
                                Map<String, long[]> markers) throws Exception {
@@ -278,10 +279,12 @@ public final class BenchProbe {
         }
         List<Long> toPublished = new ArrayList<>();
         List<Long> toApplying = new ArrayList<>();
+        List<Long> toApplied = new ArrayList<>();
         List<long[]> markerSplits = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(reportingJdbcUrl, "postgres", "postgres");
              PreparedStatement select = connection.prepareStatement("""
-                     SELECT event_id::text, (extract(epoch FROM applied_at) * 1e6)::bigint
+                     SELECT event_id::text, (extract(epoch FROM applied_at) * 1e6)::bigint,
+                            (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1e6)::bigint
                      FROM inbox_event WHERE applied_at >= to_timestamp(? / 1000.0)""")) {
             select.setLong(1, sinceMillis);
             try (ResultSet rows = select.executeQuery()) {
@@ -291,33 +294,39 @@ public final class BenchProbe {
                         continue;
                     }
                     long applying = rows.getLong(2);
+                    long applied = rows.getLong(3);
                     toPublished.add(times[1] - times[0]);
                     toApplying.add(applying - times[1]);
+                    toApplied.add(applied - applying);
                     String marker = markerEvents.get(rows.getString(1));
                     if (marker != null) {
                         long[] seen = markers.get(marker);
-                        markerSplits.add(new long[] {times[1] - seen[0], applying - times[1], seen[1] - applying, seen[1] - seen[0]});
+                        markerSplits.add(new long[] {times[1] - seen[0], applying - times[1], applied - applying, seen[1] - applied,
+                                seen[1] - seen[0]});
                     }
                 }
             }
         }
         long[] published = toPublished.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] applying = toApplying.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] applied = toApplied.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("events=%d written_to_published_p50_ms=%.1f written_to_published_p99_ms=%.1f"
-                        + " published_to_applying_p50_ms=%.1f published_to_applying_p99_ms=%.1f%n",
+                        + " published_to_applying_p50_ms=%.1f published_to_applying_p99_ms=%.1f"
+                        + " applying_to_applied_p50_ms=%.1f applying_to_applied_p99_ms=%.1f%n",
                 published.length, percentile(published, 50) / 1000.0, percentile(published, 99) / 1000.0,
-                percentile(applying, 50) / 1000.0, percentile(applying, 99) / 1000.0);
-        long[] slowest = markerSplits.stream().max(Comparator.comparingLong(split -> split[3])).orElse(new long[4]);
+                percentile(applying, 50) / 1000.0, percentile(applying, 99) / 1000.0,
+                percentile(applied, 50) / 1000.0, percentile(applied, 99) / 1000.0);
+        long[] slowest = markerSplits.stream().max(Comparator.comparingLong(split -> split[4])).orElse(new long[5]);
         StringBuilder line = new StringBuilder("markers=" + markerSplits.size());
-        String[] names = {"201_to_published", "published_to_applying", "applying_to_visible"};
+        String[] names = {"201_to_published", "published_to_applying", "applying_to_applied", "applied_to_visible"};
         for (int part = 0; part < names.length; part++) {
             int index = part;
             long[] values = markerSplits.stream().mapToLong(split -> split[index]).sorted().toArray();
             line.append(String.format(" %s_p50_ms=%.1f %s_p99_ms=%.1f", names[part], percentile(values, 50) / 1000.0,
                     names[part], percentile(values, 99) / 1000.0));
         }
-        line.append(String.format(" slowest_ms=%.1f slowest_split_ms=%.1f/%.1f/%.1f", slowest[3] / 1000.0,
-                slowest[0] / 1000.0, slowest[1] / 1000.0, slowest[2] / 1000.0));
+        line.append(String.format(" slowest_ms=%.1f slowest_split_ms=%.1f/%.1f/%.1f/%.1f", slowest[4] / 1000.0,
+                slowest[0] / 1000.0, slowest[1] / 1000.0, slowest[2] / 1000.0, slowest[3] / 1000.0));
         System.out.println(line);
     }
 

@@ -37,6 +37,21 @@ class LocalPostgresTest {
     }
 
     @Test
+    void eachTransactionKeepsItsCommitTimeForTheBenchToSplitTheLagAtEachCommit(@TempDir Path directory) throws Exception {
+        try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next());
+             Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE committed (id INTEGER)");
+            statement.execute("INSERT INTO committed VALUES (1)");
+            try (ResultSet committedAt = statement.executeQuery(
+                    "SELECT pg_xact_commit_timestamp(xmin) > now() - interval '1 minute' FROM committed")) {
+                committedAt.next();
+                assertTrue(committedAt.getBoolean(1));
+            }
+        }
+    }
+
+    @Test
     void theLocalRunIsThePostgreSqlThatIsDeployed(@TempDir Path directory) throws Exception {
         try (EmbeddedPostgres postgres = LocalPostgres.start(directory, FreePorts.next());
              Connection connection = postgres.getPostgresDatabase().getConnection();
