@@ -82,8 +82,9 @@ public final class BenchProbe {
         String[] rest = Arrays.copyOfRange(args, 4, args.length);
         switch (args[3]) {
             case "register" -> probe.register(rest[0]);
-            case "rate" -> probe.rate(rest[0], Double.parseDouble(rest[1]), Double.parseDouble(rest[2]));
-            case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]), rest[4], rest[5]);
+            case "rate" -> probe.rate(rest[0], Double.parseDouble(rest[1]), Double.parseDouble(rest[2]), Double.parseDouble(rest[3]));
+            case "lag" -> probe.lag(rest[0], rest[1], Double.parseDouble(rest[2]), Double.parseDouble(rest[3]),
+                    Double.parseDouble(rest[4]), rest[5], rest[6]);
             case "publish" -> publish(rest[0], Integer.parseInt(rest[1]));
             case "rebuild" -> probe.rebuild(rest[0], rest[1], Long.parseLong(rest[2]), Double.parseDouble(rest[3]));
             default -> throw new IllegalArgumentException("unknown command " + args[3]);
@@ -103,9 +104,15 @@ public final class BenchProbe {
         System.out.println("registered=" + CONTRIBUTOR);
     }
 
-    /** Posts pledges at a fixed rate and reports the latency of each from the moment it was due. */
-    private void rate(String contributionsUrl, double perSecond, double seconds) throws Exception {
-        Load load = new Load(contributionsUrl, partnerToken(), perSecond, seconds);
+    /**
+     * Posts pledges at a fixed rate and reports the latency of each from the moment it was due. The same load
+     * runs for {@code warmUpSeconds} first and is not counted: a fresh JVM's first requests (class loading, its
+     * HTTP client and JIT) are the probe's own start, not the service's latency.
+     */
+    private void rate(String contributionsUrl, double perSecond, double seconds, double warmUpSeconds) throws Exception {
+        String token = partnerToken();
+        new Load(contributionsUrl, token, perSecond, warmUpSeconds).run();
+        Load load = new Load(contributionsUrl, token, perSecond, seconds);
         load.run();
         long[] latencies = load.latenciesMicros();
         System.out.printf("sent=%d ok=%d errors=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f achieved_per_s=%.1f%n",
@@ -120,12 +127,16 @@ public final class BenchProbe {
      * another thread follows the partner's list of marker pledges, as a partner's sync job would, and
      * times the same 201 to the first read of the list that holds the marker. Then it splits the time
      * from both databases (see {@link #stages}).
+     *
+     * <p>Markers are posted and followed the same way for {@code warmUpSeconds} first, under the same
+     * background load, and not counted: otherwise the first marker of a fresh probe JVM, whose lambdas,
+     * HTTP client and regular expressions are used for the first time, was the slowest of the run, and
+     * with about 80 markers the slowest is the p99.
      */
-    private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds,
+    private void lag(String contributionsUrl, String reportingUrl, double perSecond, double seconds, double warmUpSeconds,
                      String contributionsJdbcUrl, String reportingJdbcUrl) throws Exception {
-        long startedMillis = System.currentTimeMillis();
         String token = partnerToken();
-        Load load = new Load(contributionsUrl, token, perSecond, seconds);
+        Load load = new Load(contributionsUrl, token, perSecond, warmUpSeconds + seconds);
         Thread background = new Thread(() -> {
             try {
                 load.run();
@@ -135,50 +146,93 @@ public final class BenchProbe {
         }, "background-load");
         background.start();
         URI progress = URI.create(reportingUrl + "/api/v1/progress?year=" + MARKER_YEAR);
-        BigDecimal seen = pledgedTotal(progress);
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        long[] lags = new long[100_000];
-        int samples = 0;
-        int lost = 0;
-        Map<String, long[]> seenMarkers = new HashMap<>();
-        MarkerList markers = new MarkerList(contributionsUrl, token);
-        CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
-        while (System.nanoTime() < deadline && samples < lags.length) {
-            HttpResponse<String> posted = postPledge(contributionsUrl, token, "lag-" + UUID.randomUUID(), MARKER_YEAR, "1.00");
-            long committed = System.nanoTime();
-            long committedEpochMicros = epochMicros();
-            if (posted.statusCode() != 201) {
-                throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
-            }
-            Matcher id = ID.matcher(posted.body());
-            if (!id.find()) {
-                throw new IllegalStateException("Marker pledge without an id: " + posted.body());
-            }
-            listing.join();
-            listing = CompletableFuture.runAsync(() -> markers.timeUntilListed(id.group(1), committed));
-            BigDecimal expected = seen.add(BigDecimal.ONE);
-            long giveUp = committed + TimeUnit.SECONDS.toNanos(10);
-            while ((seen = pledgedTotal(progress)).compareTo(expected) < 0 && System.nanoTime() < giveUp) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-            }
-            if (seen.compareTo(expected) < 0) {
-                lost++;
-            } else {
-                lags[samples++] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - committed);
-                seenMarkers.put(id.group(1), new long[] {committedEpochMicros, epochMicros()});
-            }
-        }
+        MarkerRun warmUp = new MarkerRun(contributionsUrl, progress, token, new MarkerList(contributionsUrl, token),
+                pledgedTotal(progress));
+        warmUp.follow(warmUpSeconds);
+        MarkerRun measured = warmUp.next();
+        measured.follow(seconds);
         background.join();
-        listing.join();
-        long[] measured = Arrays.copyOf(lags, samples);
-        Arrays.sort(measured);
-        long[] listed = markers.latenciesMicros();
+        long[] lags = measured.lagsMicros();
+        long[] listed = measured.markers.latenciesMicros();
         System.out.printf("samples=%d not_seen_in_10s=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f background_sent=%d background_errors=%d"
                         + " listed=%d listed_on_first_read=%d not_listed_in_10s=%d listed_p99_ms=%.1f%n",
-                samples, lost, percentile(measured, 50) / 1000.0, percentile(measured, 99) / 1000.0,
-                percentile(measured, 100) / 1000.0, load.sent.get(), load.errors.get(),
-                listed.length, markers.onFirstRead, markers.notListed, percentile(listed, 99) / 1000.0);
-        stages(contributionsJdbcUrl, reportingJdbcUrl, startedMillis, seenMarkers);
+                lags.length, measured.lost, percentile(lags, 50) / 1000.0, percentile(lags, 99) / 1000.0,
+                percentile(lags, 100) / 1000.0, load.sent.get(), load.errors.get(),
+                listed.length, measured.markers.onFirstRead, measured.markers.notListed, percentile(listed, 99) / 1000.0);
+        stages(contributionsJdbcUrl, reportingJdbcUrl, measured.startedMillis, measured.seenMarkers);
+    }
+
+    /** Markers posted one at a time for a span of time, each followed to /progress and to the partner's list. */
+    private final class MarkerRun {
+        private final String contributionsUrl;
+        private final URI progress;
+        private final String token;
+        private final MarkerList markers;
+        private final List<Long> lags = new ArrayList<>();
+        private final Map<String, long[]> seenMarkers = new HashMap<>();
+        private BigDecimal seen;
+        private int lost;
+        private long startedMillis;
+
+        MarkerRun(String contributionsUrl, URI progress, String token, MarkerList markers, BigDecimal seen) {
+            this.contributionsUrl = contributionsUrl;
+            this.progress = progress;
+            this.token = token;
+            this.markers = markers;
+            this.seen = seen;
+        }
+
+        /** Goes on where this run stopped, from the same total and the list's cursor, with nothing counted yet. */
+        MarkerRun next() {
+            return new MarkerRun(contributionsUrl, progress, token, markers.next(), seen);
+        }
+
+        void follow(double seconds) throws Exception {
+            startedMillis = System.currentTimeMillis();
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
+            while (System.nanoTime() < deadline) {
+                // One marker at a time: the previous one is out of the list's way before this one's clock starts.
+                listing.join();
+                HttpResponse<String> posted = postPledge(contributionsUrl, token, "lag-" + UUID.randomUUID(), MARKER_YEAR, "1.00");
+                long committed = System.nanoTime();
+                long committedEpochMicros = epochMicros();
+                if (posted.statusCode() != 201) {
+                    throw new IllegalStateException("Marker pledge refused: " + posted.statusCode() + " " + posted.body());
+                }
+                Matcher id = ID.matcher(posted.body());
+                if (!id.find()) {
+                    throw new IllegalStateException("Marker pledge without an id: " + posted.body());
+                }
+                listing = CompletableFuture.runAsync(() -> markers.timeUntilListed(id.group(1), committed));
+                BigDecimal expected = seen.add(BigDecimal.ONE);
+                long giveUp = committed + TimeUnit.SECONDS.toNanos(10);
+                long polls = 0;
+                long longestPoll = 0;
+                while (true) {
+                    long asked = System.nanoTime();
+                    seen = pledgedTotal(progress);
+                    polls++;
+                    longestPoll = Math.max(longestPoll, System.nanoTime() - asked);
+                    if (seen.compareTo(expected) >= 0 || System.nanoTime() >= giveUp) {
+                        break;
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                }
+                if (seen.compareTo(expected) < 0) {
+                    lost++;
+                } else {
+                    lags.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - committed));
+                    seenMarkers.put(id.group(1), new long[] {committedEpochMicros, epochMicros(), polls,
+                            TimeUnit.NANOSECONDS.toMicros(longestPoll), committedEpochMicros - startedMillis * 1000});
+                }
+            }
+            listing.join();
+        }
+
+        long[] lagsMicros() {
+            return lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
     }
 
     private static long epochMicros() {
@@ -201,6 +255,13 @@ public final class BenchProbe {
         MarkerList(String contributionsUrl, String token) {
             this.contributionsUrl = contributionsUrl;
             this.token = token;
+        }
+
+        /** The same partner's list from where this one has read to, with nothing counted yet. */
+        MarkerList next() {
+            MarkerList next = new MarkerList(contributionsUrl, token);
+            next.cursor = cursor;
+            return next;
         }
 
         /** Reads the list until it holds the pledge, timing from {@code since}; gives up after 10 s. */
@@ -302,7 +363,7 @@ public final class BenchProbe {
                     if (marker != null) {
                         long[] seen = markers.get(marker);
                         markerSplits.add(new long[] {times[1] - seen[0], applying - times[1], applied - applying, seen[1] - applied,
-                                seen[1] - seen[0]});
+                                seen[1] - seen[0], seen[2], seen[3], seen[4]});
                     }
                 }
             }
@@ -316,7 +377,7 @@ public final class BenchProbe {
                 published.length, percentile(published, 50) / 1000.0, percentile(published, 99) / 1000.0,
                 percentile(applying, 50) / 1000.0, percentile(applying, 99) / 1000.0,
                 percentile(applied, 50) / 1000.0, percentile(applied, 99) / 1000.0);
-        long[] slowest = markerSplits.stream().max(Comparator.comparingLong(split -> split[4])).orElse(new long[5]);
+        long[] slowest = markerSplits.stream().max(Comparator.comparingLong(split -> split[4])).orElse(new long[8]);
         StringBuilder line = new StringBuilder("markers=" + markerSplits.size());
         String[] names = {"201_to_published", "published_to_applying", "applying_to_applied", "applied_to_visible"};
         for (int part = 0; part < names.length; part++) {
@@ -325,8 +386,9 @@ public final class BenchProbe {
             line.append(String.format(" %s_p50_ms=%.1f %s_p99_ms=%.1f", names[part], percentile(values, 50) / 1000.0,
                     names[part], percentile(values, 99) / 1000.0));
         }
-        line.append(String.format(" slowest_ms=%.1f slowest_split_ms=%.1f/%.1f/%.1f/%.1f", slowest[4] / 1000.0,
-                slowest[0] / 1000.0, slowest[1] / 1000.0, slowest[2] / 1000.0, slowest[3] / 1000.0));
+        line.append(String.format(" slowest_ms=%.1f slowest_split_ms=%.1f/%.1f/%.1f/%.1f slowest_polls=%d slowest_longest_poll_ms=%.1f"
+                        + " slowest_at_s=%.1f", slowest[4] / 1000.0, slowest[0] / 1000.0, slowest[1] / 1000.0,
+                slowest[2] / 1000.0, slowest[3] / 1000.0, slowest[5], slowest[6] / 1000.0, slowest[7] / 1e6));
         System.out.println(line);
     }
 
