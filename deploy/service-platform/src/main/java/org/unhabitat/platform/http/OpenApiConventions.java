@@ -178,7 +178,7 @@ public class OpenApiConventions implements OASFilter {
         }
         addIfAbsent(responses, "429", "The caller's request budget is spent")
                 .addHeader("Retry-After", header("Seconds to wait before the next request"));
-        addIfAbsent(responses, "503", "The service cannot reach its database just now")
+        addIfAbsent(responses, "503", "The service cannot reach its database, or is taking as many requests as it can, just now")
                 .addHeader("Retry-After", header("Seconds to wait before retrying"));
 
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());

@@ -39,6 +39,11 @@ public class ProblemResponses {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(json(problem)).build();
     }
 
+    /** The body alone, for a guard that answers on the event loop before any resource runs. */
+    public String body(int status, String typeSlug, String title, String detail, String instance) {
+        return json(new Problem(TYPE_BASE + typeSlug, title, status, detail, instance, null, Map.of()));
+    }
+
     static String pathOf(UriInfo uri) {
         return uri == null ? null : uri.getPath();
     }
