@@ -19,11 +19,23 @@ public interface ConsumptionConfig {
      */
     Map<String, String> groups();
 
-    /** Records applied in one transaction at most: the larger, the fewer commits a replay waits for. */
-    @WithDefault("2000")
+    /**
+     * Records applied in one transaction at most: the larger, the fewer commits a replay waits for, and the
+     * more memory each consumer's batch in flight holds.
+     */
+    @WithDefault("1000")
     int maxBatch();
 
-    /** How long a poll waits for records when there are none. */
+    /**
+     * Consumers of each topic in one instance, each with its own share of the partitions and its own
+     * transaction. With one, the database and this JVM take turns on a batch, so a replay keeps about one
+     * core busy; with two, one batch is folded here while the other is written there. Consumers beyond
+     * the topic's partitions get none and wait.
+     */
+    @WithDefault("2")
+    int consumersPerTopic();
+
+        /** How long a poll waits for records when there are none. */
     @WithDefault("100ms")
     Duration pollTimeout();
 

@@ -6,6 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Fails once a consumer's loop has ended, which happens only at shutdown or when something it cannot
  * handle killed it: the instance would then stay up and never apply another event of that topic, so
@@ -25,10 +28,11 @@ public class ConsumersLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers running");
-        boolean up = !consumers.consumers().isEmpty();
-        for (TopicConsumer consumer : consumers.consumers()) {
-            up &= consumer.running();
-            response.withData(consumer.topic(), consumer.running() ? "running" : "stopped");
+        boolean up = !consumers.byTopic().isEmpty();
+        for (Map.Entry<String, List<TopicConsumer>> topic : consumers.byTopic().entrySet()) {
+            boolean running = topic.getValue().stream().allMatch(TopicConsumer::running);
+            up &= running;
+            response.withData(topic.getKey(), running ? "running" : "stopped");
         }
         return response.status(up).build();
     }

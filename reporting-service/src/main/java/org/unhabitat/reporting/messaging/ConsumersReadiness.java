@@ -9,9 +9,12 @@ import org.unhabitat.reporting.config.ConsumptionConfig;
 import org.unhabitat.reporting.service.DeadLetterCounts;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Ready while both consumers run. The dead-letter counts are shown but do not take the instance out of
+ * Ready while every consumer of both topics runs. The dead-letter counts are shown but do not take the instance out of
  * service: its reports stay right for everything else, and parked events are an operator's to redrive.
  */
 @Readiness
@@ -34,12 +37,12 @@ public class ConsumersReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers")
                 .withData("parkedEvents", deadLetters.parked())
                 .withData("rejectedEvents", deadLetters.rejected());
-        boolean up = !consumers.consumers().isEmpty();
-        for (TopicConsumer consumer : consumers.consumers()) {
-            boolean running = consumer.alive(alive);
+        boolean up = !consumers.byTopic().isEmpty();
+        for (Map.Entry<String, List<TopicConsumer>> topic : consumers.byTopic().entrySet()) {
+            boolean running = topic.getValue().stream().allMatch(consumer -> consumer.alive(alive));
             up &= running;
-            String failure = consumer.lastFailure();
-            response.withData(consumer.topic(), running ? (failure == null ? "consuming" : "retrying: " + failure) : "stopped");
+            String failure = topic.getValue().stream().map(TopicConsumer::lastFailure).filter(Objects::nonNull).findFirst().orElse(null);
+            response.withData(topic.getKey(), running ? (failure == null ? "consuming" : "retrying: " + failure) : "stopped");
         }
         return response.status(up).build();
     }

@@ -15,15 +15,18 @@ import org.unhabitat.reporting.service.ConsumptionService;
 import org.unhabitat.reporting.service.ReadModelRebuilt;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The topics reporting reads ({@code reporting.consumption.groups}), each by a consumer of its own in its own consumer group. The events of
+ * The topics reporting reads ({@code reporting.consumption.groups}), each by consumers of its own in its own consumer group. The events of
  * one aggregate share a partition, and each partition is applied in offset order, so they are applied in
- * the order they were published.
+ * the order they were published. Several consumers of one topic split its partitions between them, as
+ * instances do, and apply their batches side by side.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -36,6 +39,7 @@ public class EventConsumers {
     private final EventDecoder decoder;
     private final DeadLetterTopic deadLetterTopic;
     private final MeterRegistry registry;
+    private final Map<String, List<TopicConsumer>> consumersByTopic = new TreeMap<>();
     private final List<TopicConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -51,18 +55,27 @@ public class EventConsumers {
     }
 
     void start(@Observes StartupEvent startup) {
+        if (settings.consumersPerTopic() < 1) {
+            throw new IllegalStateException("reporting.consumption.consumers-per-topic must be at least 1, not "
+                    + settings.consumersPerTopic());
+        }
         for (String topic : new TreeSet<>(settings.groups().keySet())) {
-            TopicConsumer consumer = new TopicConsumer(topic, settings.groups().get(topic), kafkaConfig, settings, consumption,
-                    decoder, deadLetterTopic);
-            Thread thread = new Thread(consumer, "consume-" + topic);
-            thread.setDaemon(true);
-            consumers.add(consumer);
-            threads.add(thread);
-            Gauge.builder("reporting.consumer.lag", consumer, TopicConsumer::lag).tag("topic", topic)
+            List<TopicConsumer> ofTopic = new ArrayList<>();
+            for (int number = 1; number <= settings.consumersPerTopic(); number++) {
+                TopicConsumer consumer = new TopicConsumer(topic, settings.groups().get(topic), number, kafkaConfig, settings,
+                        consumption, decoder, deadLetterTopic);
+                Thread thread = new Thread(consumer, "consume-" + topic + "-" + number);
+                thread.setDaemon(true);
+                ofTopic.add(consumer);
+                threads.add(thread);
+            }
+            consumersByTopic.put(topic, List.copyOf(ofTopic));
+            consumers.addAll(ofTopic);
+            Gauge.builder("reporting.consumer.lag", consumersByTopic.get(topic), EventConsumers::lagOf).tag("topic", topic)
                     .description("Records not yet fetched by this instance from the partitions it reads, as of its last fetch")
                     .register(registry);
-            thread.start();
         }
+        threads.forEach(Thread::start);
     }
 
     /** Consumers leave their groups at once, so that their partitions move to other instances without waiting. */
@@ -81,7 +94,14 @@ public class EventConsumers {
         consumers.forEach(TopicConsumer::checkGenerationNow);
     }
 
-    List<TopicConsumer> consumers() {
-        return List.copyOf(consumers);
+    /** Each topic's consumers in this instance. */
+    Map<String, List<TopicConsumer>> byTopic() {
+        return Collections.unmodifiableMap(consumersByTopic);
+    }
+
+    /** NaN until one of the consumers has fetched: a consumer that has no partition has no lag. */
+    private static double lagOf(List<TopicConsumer> consumers) {
+        return consumers.stream().mapToDouble(TopicConsumer::lag).filter(lag -> !Double.isNaN(lag))
+                .reduce(Double::sum).orElse(Double.NaN);
     }
 }

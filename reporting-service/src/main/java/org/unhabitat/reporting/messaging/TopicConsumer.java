@@ -81,7 +81,8 @@ final class TopicConsumer implements Runnable {
     private long knownGeneration = -1;
     private Instant lastGenerationCheck = Instant.MIN;
 
-    TopicConsumer(String topic, String group, Map<String, Object> kafkaConfig, ConsumptionConfig settings,
+    /** @param number tells this topic's consumers in one instance apart, from 1 */
+    TopicConsumer(String topic, String group, int number, Map<String, Object> kafkaConfig, ConsumptionConfig settings,
                   ConsumptionService consumption, EventDecoder decoder, DeadLetterTopic deadLetterTopic) {
         this.topic = topic;
         this.settings = settings;
@@ -89,7 +90,7 @@ final class TopicConsumer implements Runnable {
         this.decoder = decoder;
         this.deadLetterTopic = deadLetterTopic;
         this.applier = Executors.newSingleThreadExecutor(work -> {
-            Thread thread = new Thread(work, "apply-" + topic);
+            Thread thread = new Thread(work, "apply-" + topic + "-" + number);
             thread.setDaemon(true);
             return thread;
         });
@@ -102,9 +103,10 @@ final class TopicConsumer implements Runnable {
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        // Which instance owns which partition, as the group's description shows it: the host names the pod, the
-        // process id the instance on a shared host.
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + host() + "-" + ProcessHandle.current().pid());
+        // Which consumer owns which partition, as the group's description shows it: the host names the pod, the
+        // process id the instance on a shared host, the number the consumer within the instance.
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, kafkaConfig.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG,
+                group + "-" + host() + "-" + ProcessHandle.current().pid()) + "-" + number);
         this.kafkaConfig = config;
     }
 
