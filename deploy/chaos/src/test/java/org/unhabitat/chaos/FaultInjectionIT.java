@@ -915,16 +915,16 @@ class FaultInjectionIT {
 
     /**
      * Waits until {@code instance} has begun replaying a partition it owns and not finished it, and says
-     * which; the instance names its Kafka clients with its process id.
+     * which; the instance names its consumers with its process id, then each consumer's number.
      */
     private static String awaitMidReplay(ServiceProcess instance, Duration timeout) throws Exception {
-        String clientSuffix = "-" + instance.pid();
+        String ofInstance = "-" + instance.pid() + "-";
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = admin()) {
             while (Instant.now().isBefore(deadline)) {
                 Set<TopicPartition> owned = admin.describeConsumerGroups(List.of("reporting-service.contributions"))
                         .all().get(10, TimeUnit.SECONDS).get("reporting-service.contributions").members().stream()
-                        .filter(member -> member.clientId().endsWith(clientSuffix))
+                        .filter(member -> member.clientId().contains(ofInstance))
                         .flatMap(member -> member.assignment().topicPartitions().stream())
                         .collect(Collectors.toSet());
                 Map<TopicPartition, Long> ends = endOffsets(admin, "contributions.events");
