@@ -35,7 +35,7 @@ public interface ConsumptionConfig {
     @WithDefault("2")
     int consumersPerTopic();
 
-        /** How long a poll waits for records when there are none. */
+    /** How long a poll waits for records when there are none. */
     @WithDefault("100ms")
     Duration pollTimeout();
 

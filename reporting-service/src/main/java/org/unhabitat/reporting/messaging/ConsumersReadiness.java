@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Ready while every consumer of both topics runs. The dead-letter counts are shown but do not take the instance out of
- * service: its reports stay right for everything else, and parked events are an operator's to redrive.
+ * Ready while every consumer of both topics runs. The dead-letter counts are shown but do not take the
+ * instance out of service: its reports stay right for everything else, and parked events are an operator's
+ * to redrive.
  */
 @Readiness
 @ApplicationScoped

@@ -23,9 +23,9 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The topics reporting reads ({@code reporting.consumption.groups}), each by consumers of its own in its own consumer group. The events of
- * one aggregate share a partition, and each partition is applied in offset order, so they are applied in
- * the order they were published. Several consumers of one topic split its partitions between them, as
+ * The topics reporting reads ({@code reporting.consumption.groups}), each by consumers of its own in its own
+ * consumer group. The events of one aggregate share a partition, and each partition is applied in offset
+ * order, so they are applied in the order they were published. Several consumers of one topic split its partitions between them, as
  * instances do, and apply their batches side by side.
  */
 @ApplicationScoped
