@@ -204,9 +204,9 @@ SELECT request_hash, created_id, response_body FROM idempotency_key WHERE caller
 SELECT code, country, iati_org_ref, name, registered_at, type, updated_at FROM contributor WHERE code = 'BENCH';
 INSERT INTO pledge (id, contributor_code, budget_line, earmarking, region, channel, modality, currency, amount, fx_rate, fx_rate_revision, usd_amount, pledged_on, reference, status, version, recorded_by, recorded_at) VALUES (gen_random_uuid(), 'BENCH', 'FOUNDATION_EARMARKED', 'SOFTLY_EARMARKED', 'GLOBAL', 'DIRECT', 'GRANT', 'USD', 1000.00, 1, 0, 1000.00, DATE '2004-06-15', NULL, 'PLEDGED', 1, 'partner-bench', now()) RETURNING id AS pledge_id \gset
 INSERT INTO pledge_version (pledge_id, version, amount, usd_amount, reason, recorded_by, recorded_at) VALUES (CAST(:pledge_id AS UUID), 1, 1000.00, 1000.00, NULL, 'partner-bench', now()) RETURNING id AS version_id \gset
-INSERT INTO pledge_schedule_entry (version_id, schedule_year, amount, usd_amount, due_on) VALUES (CAST(:version_id AS BIGINT), 2004, 1000.00, 1000.00, DATE '2004-12-31') RETURNING id;
-INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at, published_at) VALUES (gen_random_uuid(), 'pledge', CAST(:pledge_id AS TEXT), 'org.unhabitat.pledge.recorded.v2', repeat('x', 620), now(), now()) RETURNING seq;
-INSERT INTO audit_log (occurred_at, subject, role, client_ip, action, resource_type, resource_id, aggregate_id) VALUES (now(), 'partner-bench', 'partner', '127.0.0.1', 'pledge.recorded', 'pledge', CAST(:pledge_id AS TEXT), CAST(:pledge_id AS TEXT)) RETURNING id;
+INSERT INTO pledge_schedule_entry (version_id, schedule_year, amount, usd_amount, due_on) VALUES (CAST(:version_id AS BIGINT), 2004, 1000.00, 1000.00, DATE '2004-12-31');
+INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at, published_at) VALUES (gen_random_uuid(), 'pledge', CAST(:pledge_id AS TEXT), 'org.unhabitat.pledge.recorded.v2', repeat('x', 620), now(), now());
+INSERT INTO audit_log (occurred_at, subject, role, client_ip, action, resource_type, resource_id, aggregate_id) VALUES (now(), 'partner-bench', 'partner', '127.0.0.1', 'pledge.recorded', 'pledge', CAST(:pledge_id AS TEXT), CAST(:pledge_id AS TEXT));
 INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_id, response_body, created_at) VALUES ('partner-bench', CAST(:key AS TEXT), md5(CAST(:key AS TEXT)) || md5(CAST(:pledge_id AS TEXT)), CAST(:pledge_id AS TEXT), repeat('x', 640), now());
 COMMIT;
 SELECT number_committed_pledges(1000);

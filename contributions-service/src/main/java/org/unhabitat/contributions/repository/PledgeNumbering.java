@@ -1,9 +1,13 @@
 package org.unhabitat.contributions.repository;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Gives committed pledges their place in the keyset order (see V6__pledges_numbered_after_commit.sql).
@@ -16,10 +20,10 @@ public class PledgeNumbering {
     /** Pledges numbered per transaction, so that a backlog is numbered in short transactions. */
     static final int BATCH = 1000;
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    public PledgeNumbering(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public PledgeNumbering(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
@@ -33,9 +37,20 @@ public class PledgeNumbering {
         }
     }
 
+    /**
+     * One statement on a connection of no transaction coordinator (NEVER above), so it commits on its own: after
+     * every pledge POST, the coordinator and the ORM cost several times the statement (deploy/bench/README.md).
+     */
     private int numberBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT number_committed_pledges(:max)").setParameter("max", BATCH)
-                .getSingleResult()).intValue());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement number = connection.prepareStatement("SELECT number_committed_pledges(?)")) {
+            number.setInt(1, BATCH);
+            try (ResultSet numbered = number.executeQuery()) {
+                numbered.next();
+                return numbered.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Pledges could not be numbered: " + e.getMessage(), e);
+        }
     }
 }

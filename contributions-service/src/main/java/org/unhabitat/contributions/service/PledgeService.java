@@ -23,6 +23,7 @@ import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
+import org.unhabitat.contributions.repository.PledgeInserts;
 import org.unhabitat.contributions.repository.PledgeNumbering;
 import org.unhabitat.contributions.repository.PledgeVersion;
 import org.unhabitat.contributions.repository.ScheduleEntry;
@@ -52,16 +53,19 @@ public class PledgeService {
     private final ExchangeRateService rates;
     private final ProgrammeCatalogue programmes;
     private final AdvisoryLocks locks;
+    private final PledgeInserts inserts;
     private final PledgeNumbering numbering;
     private final Outbox outbox;
     private final AuditTrail audit;
 
     public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, ProgrammeCatalogue programmes,
-                         AdvisoryLocks locks, PledgeNumbering numbering, Outbox outbox, AuditTrail audit) {
+                         AdvisoryLocks locks, PledgeInserts inserts, PledgeNumbering numbering, Outbox outbox,
+                         AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
         this.programmes = programmes;
         this.locks = locks;
+        this.inserts = inserts;
         this.numbering = numbering;
         this.outbox = outbox;
         this.audit = audit;
@@ -225,7 +229,7 @@ public class PledgeService {
         pledge.recordedBy = caller.subject();
         pledge.recordedAt = now;
         addVersion(pledge, request.amount(), schedule, null, caller.subject(), now);
-        pledge.persist();
+        inserts.insert(pledge);
         outbox.append(PledgeMapper.toRecordedEvent(pledge));
         audit.record("pledge.recorded", "pledge", pledge.id.toString(), pledge.id.toString());
         return IdempotencyService.Outcome.created(pledge.id.toString(), PledgeMapper.toDto(pledge));

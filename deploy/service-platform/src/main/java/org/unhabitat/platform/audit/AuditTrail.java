@@ -28,12 +28,14 @@ public class AuditTrail {
     public record Actor(String subject, String role, String clientIp) {
     }
 
+    private final AuditStore store;
     private final SecurityIdentity identity;
     private final CurrentVertxRequest request;
     /** Set while work started by a request runs on after it, on a thread of its own (a long bulk import). */
     private final ThreadLocal<Actor> actingFor = new ThreadLocal<>();
 
-    public AuditTrail(SecurityIdentity identity, CurrentVertxRequest request) {
+    public AuditTrail(AuditStore store, SecurityIdentity identity, CurrentVertxRequest request) {
+        this.store = store;
         this.identity = identity;
         this.request = request;
     }
@@ -44,16 +46,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String resourceType, String resourceId, String aggregateId) {
         Actor actor = actingFor.get() == null ? currentActor() : actingFor.get();
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.subject = actor.subject();
-        entry.role = actor.role();
-        entry.clientIp = actor.clientIp();
-        entry.action = action;
-        entry.resourceType = resourceType;
-        entry.resourceId = resourceId;
-        entry.aggregateId = aggregateId;
-        entry.persist();
+        store.append(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, resourceType, resourceId, aggregateId);
     }
 
     /** The caller of the current request, to be named by work that runs on after the request has been answered. */

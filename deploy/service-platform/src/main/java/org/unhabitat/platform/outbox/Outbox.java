@@ -22,27 +22,24 @@ import java.util.UUID;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final OutboxStore store;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(ObjectMapper mapper, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    public Outbox(ObjectMapper mapper, OutboxStore store, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.mapper = mapper;
+        this.store = store;
         this.relay = relay;
         this.transactions = transactions;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(DomainEvent event) {
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID();
-        row.aggregateType = event.aggregateType();
-        row.aggregateId = event.aggregateId();
-        row.eventType = event.eventType();
-        row.payload = serialize(event);
-        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        row.persist();
+        UUID eventId = UUID.randomUUID();
+        store.append(eventId, event.aggregateType(), event.aggregateId(), event.eventType(), serialize(event),
+                OffsetDateTime.now(ZoneOffset.UTC));
         transactions.registerInterposedSynchronization(new RelayAfterCommit(relay));
-        return row.eventId;
+        return eventId;
     }
 
     private record RelayAfterCommit(OutboxRelay relay) implements Synchronization {
