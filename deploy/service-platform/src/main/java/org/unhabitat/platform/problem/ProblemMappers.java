@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -162,10 +163,21 @@ public class ProblemMappers {
             return problem(400, "incomplete-request", "Bad Request", "The connection closed before the request was complete",
                     uri, null);
         }
+        // RESTEasy Reactive's body stream throws this once a chunked body passes the path's limit, after the server
+        // has answered 413 itself and closed the connection: the client was told, and nothing of ours failed.
+        if (Causes.any(e, ProblemMappers::isBodyPastItsLimit)) {
+            LOG.debugf("A chunked request body to %s passed its size limit while it was read", pathOf(uri));
+            return problem(413, "payload-too-large", "Payload Too Large", "The request body is larger than this path accepts",
+                    uri, null);
+        }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return problem(500, "internal", "Internal error",
                 "The request could not be completed. Quote incident " + incident + " to the operators.", uri, null);
+    }
+
+    private static boolean isBodyPastItsLimit(Throwable failure) {
+        return failure instanceof IOException && "Request too large".equals(failure.getMessage());
     }
 
     private Response unauthenticated(UriInfo uri) {
