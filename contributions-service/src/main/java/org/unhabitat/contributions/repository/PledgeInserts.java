@@ -1,10 +1,10 @@
 package org.unhabitat.contributions.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,30 +14,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Writes a new pledge with its first version and schedule as plain statements on the ORM's connection, in the
- * caller's transaction. Recording a pledge is the partners' hot path: persisting the entities cost several times
- * these inserts in Hibernate's persist, cascade and flush (deploy/bench/README.md). Later changes to a pledge
- * still go through its entity, which reads what these statements wrote.
+ * Writes a new pledge with its first version and schedule as plain statements on the caller's transaction's
+ * connection. Recording a pledge is the partners' hot path: persisting the entities cost several times these
+ * inserts in Hibernate's persist, cascade and flush (deploy/bench/README.md). Later changes to a pledge still go
+ * through its entity, which reads what these statements wrote.
  */
 @ApplicationScoped
 public class PledgeInserts {
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public PledgeInserts(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public PledgeInserts(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** Inserts {@code pledge}, which must be new, and every version it holds with its schedule. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(Pledge pledge) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        try (Connection connection = dataSource.getConnection()) {
             insertPledge(connection, pledge);
             for (PledgeVersion version : pledge.versions) {
                 version.id = insertVersion(connection, version);
                 insertSchedule(connection, version);
             }
-        });
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     private static void insertPledge(Connection connection, Pledge pledge) throws SQLException {

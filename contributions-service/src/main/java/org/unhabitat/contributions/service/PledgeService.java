@@ -21,6 +21,7 @@ import org.unhabitat.contributions.domain.YearAmount;
 import org.unhabitat.contributions.mapping.PledgeMapper;
 import org.unhabitat.contributions.repository.AdvisoryLocks;
 import org.unhabitat.contributions.repository.Contributor;
+import org.unhabitat.contributions.repository.ContributorLookup;
 import org.unhabitat.contributions.repository.Payment;
 import org.unhabitat.contributions.repository.Pledge;
 import org.unhabitat.contributions.repository.PledgeInserts;
@@ -53,18 +54,20 @@ public class PledgeService {
     private final ExchangeRateService rates;
     private final ProgrammeCatalogue programmes;
     private final AdvisoryLocks locks;
+    private final ContributorLookup contributors;
     private final PledgeInserts inserts;
     private final PledgeNumbering numbering;
     private final Outbox outbox;
     private final AuditTrail audit;
 
     public PledgeService(IdempotencyService idempotency, ExchangeRateService rates, ProgrammeCatalogue programmes,
-                         AdvisoryLocks locks, PledgeInserts inserts, PledgeNumbering numbering, Outbox outbox,
-                         AuditTrail audit) {
+                         AdvisoryLocks locks, ContributorLookup contributors, PledgeInserts inserts,
+                         PledgeNumbering numbering, Outbox outbox, AuditTrail audit) {
         this.idempotency = idempotency;
         this.rates = rates;
         this.programmes = programmes;
         this.locks = locks;
+        this.contributors = contributors;
         this.inserts = inserts;
         this.numbering = numbering;
         this.outbox = outbox;
@@ -185,7 +188,7 @@ public class PledgeService {
      */
     IdempotencyService.Outcome create(Caller caller, PledgeRequest request) {
         List<FieldError> violations = new ArrayList<>();
-        Contributor contributor = Contributor.findById(request.contributorCode());
+        Contributor contributor = contributors.find(request.contributorCode()).orElse(null);
         if (contributor == null) {
             violations.add(new FieldError("contributorCode", "is not a registered contributor"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package org.unhabitat.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.platform.jdbc.DataAccessException;
 import org.unhabitat.reporting.domain.EntryPosition;
 import org.unhabitat.reporting.domain.FlowDimension;
 

@@ -2,6 +2,7 @@ package org.unhabitat.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;

@@ -6,6 +6,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -2,14 +2,14 @@ package org.unhabitat.platform.inbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +26,10 @@ public class Inbox {
     /** The build property that switches the inbox on in a service that has its table. */
     public static final String ENABLED = "platform.inbox.enabled";
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public Inbox(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public Inbox(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
@@ -39,13 +39,16 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(IncomingEvent event) {
-        return entityManager.createNativeQuery("""
-                        INSERT INTO inbox_event (event_id, event_type, received_at) VALUES (:id, :type, :at)
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate() == 1;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO inbox_event (event_id, event_type, received_at) VALUES (?, ?, now())
+                     ON CONFLICT (event_id) DO NOTHING""")) {
+            insert.setObject(1, event.id());
+            insert.setString(2, event.type());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /**
@@ -57,21 +60,22 @@ public class Inbox {
         if (events.isEmpty()) {
             return Set.of();
         }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO inbox_event (event_id, event_type, received_at)
-                    SELECT id, type, now() FROM unnest(?::uuid[], ?::varchar[]) AS claimed (id, type)
-                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
-                insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
-                insert.setArray(2, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::type).toArray()));
-                Set<UUID> claimed = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(rows.getObject(1, UUID.class));
-                    }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO inbox_event (event_id, event_type, received_at)
+                     SELECT id, type, now() FROM unnest(?::uuid[], ?::varchar[]) AS claimed (id, type)
+                     ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+            insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+            insert.setArray(2, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::type).toArray()));
+            Set<UUID> claimed = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(rows.getObject(1, UUID.class));
                 }
-                return claimed;
             }
-        });
+            return claimed;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 }

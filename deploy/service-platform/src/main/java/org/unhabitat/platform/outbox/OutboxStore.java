@@ -4,12 +4,16 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
+import org.unhabitat.platform.jdbc.DataAccessException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -18,37 +22,42 @@ import java.util.UUID;
  * The relay's SQL. A claim is a lease on an aggregate (one row of {@code outbox_lease}), so that
  * nothing is held open in the database while the broker is asked: every method is its own short
  * statement in the caller's short transaction. All times are the database's, whichever instance asks.
+ *
+ * <p>What every write and every relay round runs is a plain statement on the transaction's own connection
+ * (the datasource gives each caller in one transaction the same one): through the ORM, a native query cost
+ * several times the statement, and a transaction that used the ORM at all paid for opening, flushing and
+ * closing its session (deploy/bench/README.md, <i>Pledge writes without the ORM</i>).
  */
 @ApplicationScoped
 @IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true")
 public class OutboxStore {
 
+    private final DataSource dataSource;
     private final EntityManager entityManager;
 
-    public OutboxStore(EntityManager entityManager) {
+    public OutboxStore(DataSource dataSource, EntityManager entityManager) {
+        this.dataSource = dataSource;
         this.entityManager = entityManager;
     }
 
-    /**
-     * Writes an event row in the caller's transaction with a statement of its own: persisting an entity
-     * cost a write several times its insert in Hibernate's persist and flush (deploy/bench/README.md).
-     */
+    /** Writes an event row in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(UUID eventId, String aggregateType, String aggregateId, String eventType, String payload,
                        OffsetDateTime occurredAt) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                insert.setObject(1, eventId);
-                insert.setString(2, aggregateType);
-                insert.setString(3, aggregateId);
-                insert.setString(4, eventType);
-                insert.setString(5, payload);
-                insert.setObject(6, occurredAt);
-                insert.executeUpdate();
-            }
-        });
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
+                     VALUES (?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, aggregateType);
+            insert.setString(3, aggregateId);
+            insert.setString(4, eventType);
+            insert.setString(5, payload);
+            insert.setObject(6, occurredAt);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /**
@@ -59,62 +68,99 @@ public class OutboxStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OutboxEvent> claim(String owner, Duration lease, int limit) {
-        @SuppressWarnings("unchecked")
-        List<String> leased = entityManager.createNativeQuery("""
-                        WITH candidates AS (
-                            SELECT DISTINCT pending.aggregate_id FROM (
-                                SELECT e.aggregate_id FROM outbox_event e
-                                WHERE e.published_at IS NULL
-                                  AND NOT EXISTS (SELECT 1 FROM outbox_lease l
-                                                  WHERE l.aggregate_id = e.aggregate_id AND l.expires_at > now())
-                                ORDER BY e.seq LIMIT :limit) pending)
-                        INSERT INTO outbox_lease (aggregate_id, owner, expires_at)
-                        SELECT aggregate_id, :owner, now() + make_interval(secs => :seconds) FROM candidates
-                        ON CONFLICT (aggregate_id) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
-                        WHERE outbox_lease.expires_at <= now()
-                        RETURNING aggregate_id""")
-                .setParameter("limit", limit).setParameter("owner", owner).setParameter("seconds", seconds(lease))
-                .getResultList();
-        if (leased.isEmpty()) {
-            return List.of();
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> leased = new ArrayList<>();
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    WITH candidates AS (
+                        SELECT DISTINCT pending.aggregate_id FROM (
+                            SELECT e.aggregate_id FROM outbox_event e
+                            WHERE e.published_at IS NULL
+                              AND NOT EXISTS (SELECT 1 FROM outbox_lease l
+                                              WHERE l.aggregate_id = e.aggregate_id AND l.expires_at > now())
+                            ORDER BY e.seq LIMIT ?) pending)
+                    INSERT INTO outbox_lease (aggregate_id, owner, expires_at)
+                    SELECT aggregate_id, ?, now() + make_interval(secs => ?) FROM candidates
+                    ON CONFLICT (aggregate_id) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
+                    WHERE outbox_lease.expires_at <= now()
+                    RETURNING aggregate_id""")) {
+                lock.setInt(1, limit);
+                lock.setString(2, owner);
+                lock.setDouble(3, seconds(lease));
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        leased.add(rows.getString(1));
+                    }
+                }
+            }
+            if (leased.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement read = connection.prepareStatement("""
+                    SELECT seq, event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at, attempts
+                    FROM outbox_event WHERE published_at IS NULL AND aggregate_id = ANY (?)
+                    ORDER BY seq LIMIT ?""")) {
+                read.setArray(1, connection.createArrayOf("varchar", leased.toArray()));
+                read.setInt(2, limit);
+                List<OutboxEvent> events = new ArrayList<>();
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(pending(rows));
+                    }
+                }
+                return events;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
         }
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> events = entityManager.createNativeQuery("""
-                        SELECT * FROM outbox_event WHERE published_at IS NULL AND aggregate_id IN (:aggregates)
-                        ORDER BY seq LIMIT :limit""", OutboxEvent.class)
-                .setParameter("aggregates", leased).setParameter("limit", limit)
-                .getResultList();
-        return events;
     }
 
     /** Acknowledged by the broker: a fact, recorded whoever holds the lease now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markPublished(Collection<Long> seqs) {
         if (!seqs.isEmpty()) {
-            entityManager.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE seq IN (:seqs)")
-                    .setParameter("seqs", seqs).executeUpdate();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement mark = connection.prepareStatement("UPDATE outbox_event SET published_at = now() WHERE seq = ANY (?)")) {
+                mark.setArray(1, connection.createArrayOf("int8", seqs.toArray()));
+                mark.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException(e);
+            }
         }
     }
 
     /** Counts a refused send on the event and keeps its aggregate leased until it may be tried again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFailure(String owner, OutboxEvent event, String error, Duration retryIn) {
-        entityManager.createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE seq = :seq")
-                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error).setParameter("seq", event.seq)
-                .executeUpdate();
-        entityManager.createNativeQuery("""
-                        UPDATE outbox_lease SET expires_at = now() + make_interval(secs => :seconds)
-                        WHERE aggregate_id = :aggregate AND owner = :owner""")
-                .setParameter("seconds", seconds(retryIn)).setParameter("aggregate", event.aggregateId)
-                .setParameter("owner", owner).executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?");
+             PreparedStatement keep = connection.prepareStatement("""
+                     UPDATE outbox_lease SET expires_at = now() + make_interval(secs => ?)
+                     WHERE aggregate_id = ? AND owner = ?""")) {
+            count.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
+            count.setLong(2, event.seq);
+            count.executeUpdate();
+            keep.setDouble(1, seconds(retryIn));
+            keep.setString(2, event.aggregateId);
+            keep.setString(3, owner);
+            keep.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /** Gives up this owner's leases on the aggregates; a lease another instance has taken over stays its own. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(String owner, Collection<String> aggregates) {
         if (!aggregates.isEmpty()) {
-            entityManager.createNativeQuery("DELETE FROM outbox_lease WHERE owner = :owner AND aggregate_id IN (:aggregates)")
-                    .setParameter("owner", owner).setParameter("aggregates", aggregates).executeUpdate();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_lease WHERE aggregate_id = ANY (?) AND owner = ?")) {
+                delete.setArray(1, connection.createArrayOf("varchar", aggregates.toArray()));
+                delete.setString(2, owner);
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException(e);
+            }
         }
     }
 
@@ -152,6 +198,20 @@ public class OutboxStore {
     }
 
     public record Backlog(long events, Duration oldestWaiting) {
+    }
+
+    /** A pending event as the relay needs it; the entity is never managed, only read. */
+    private static OutboxEvent pending(ResultSet row) throws SQLException {
+        OutboxEvent event = new OutboxEvent();
+        event.seq = row.getLong("seq");
+        event.eventId = row.getObject("event_id", UUID.class);
+        event.aggregateType = row.getString("aggregate_type");
+        event.aggregateId = row.getString("aggregate_id");
+        event.eventType = row.getString("event_type");
+        event.payload = row.getString("payload");
+        event.occurredAt = row.getObject("occurred_at", OffsetDateTime.class);
+        event.attempts = row.getInt("attempts");
+        return event;
     }
 
     private static double seconds(Duration duration) {
