@@ -43,6 +43,13 @@ public interface ConsumptionConfig {
     @WithDefault("10s")
     Duration sessionTimeout();
 
+    /**
+     * How often the stored positions are copied to Kafka's committed offsets, which only monitoring reads
+     * (consumer lag); partitions that leave a consumer get theirs at once.
+     */
+    @WithDefault("5s")
+    Duration monitoringCommitInterval();
+
     /** How often an instance looks for a rebuild asked of another one. */
     @WithDefault("250ms")
     Duration generationCheckInterval();

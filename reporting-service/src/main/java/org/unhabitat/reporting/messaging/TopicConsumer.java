@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * partition is read only after a seek to its stored position, and is paused until then. It is sought
  * again whenever its position may have moved elsewhere: when it is assigned here, when the read model's
  * generation changes (a rebuild), and after any failure. Kafka's committed offsets follow the stored
- * positions, for monitoring only.
+ * positions, for monitoring only: at most once per {@link ConsumptionConfig#monitoringCommitInterval()},
+ * and whenever partitions leave this consumer.
  *
  * <p>Each poll is applied as one transaction, on a thread of its own, while this one fetches and reads
  * the next poll; batches are applied one after the other, in the order they were polled. A batch that
@@ -71,6 +72,8 @@ final class TopicConsumer implements Runnable {
     private final AtomicBoolean generationCheckDue = new AtomicBoolean(true);
     private final Set<TopicPartition> unsought = new HashSet<>();
     private final Map<Integer, Long> generations = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommittedForMonitoring = new HashMap<>();
+    private Instant lastMonitoringCommit = Instant.MIN;
     private volatile boolean running = true;
     private volatile Instant lastPoll = Instant.now();
     private volatile String lastFailure;
@@ -173,6 +176,7 @@ final class TopicConsumer implements Runnable {
                         Map<Integer, Long> readFor = Map.copyOf(generations);
                         inFlight = applier.submit(() -> apply(batch, readFor));
                     }
+                    commitForMonitoringIfDue();
                     backoff = settings.firstBackoff();
                     lastFailure = null;
                 } catch (WakeupException wakeUp) {
@@ -188,6 +192,7 @@ final class TopicConsumer implements Runnable {
                 }
             }
             finishInFlightBeforeLeaving();
+            commitForMonitoringNow(kafka.assignment());
         } catch (RuntimeException e) {
             LOG.errorf(e, "The consumer of %s stopped", topic);
             lastFailure = Failures.rootMessage(e);
@@ -320,17 +325,48 @@ final class TopicConsumer implements Runnable {
         if (!applied.stalePartitions().isEmpty()) {
             seekAgain(applied.stalePartitions().stream().map(partition -> new TopicPartition(topic, partition)).toList());
         }
-        if (!applied.positions().isEmpty()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            applied.positions().forEach((partition, next) -> offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
-            consumer.commitAsync(offsets, (committed, failure) -> {
-                if (failure != null) {
-                    LOG.debugf("Monitoring offsets of %s not committed: %s", topic, failure.getMessage());
-                }
-            });
-        }
+        applied.positions().forEach((partition, next) ->
+                uncommittedForMonitoring.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
         if (applied.rejected()) {
             deadLetterTopic.publishPending();
+        }
+    }
+
+    /**
+     * Each commit is a request the group coordinator writes to its log. One per batch made it one per event
+     * at a steady trickle, for figures only monitoring reads; so they go at most once per interval.
+     */
+    private void commitForMonitoringIfDue() {
+        Instant now = Instant.now();
+        if (uncommittedForMonitoring.isEmpty() || now.isBefore(lastMonitoringCommit.plus(settings.monitoringCommitInterval()))) {
+            return;
+        }
+        lastMonitoringCommit = now;
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommittedForMonitoring);
+        uncommittedForMonitoring.clear();
+        consumer.commitAsync(offsets, (committed, failure) -> {
+            if (failure != null) {
+                LOG.debugf("Monitoring offsets of %s not committed: %s", topic, failure.getMessage());
+            }
+        });
+    }
+
+    /** Partitions about to leave this consumer get their last positions committed while it still owns them. */
+    private void commitForMonitoringNow(Collection<TopicPartition> leaving) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : leaving) {
+            OffsetAndMetadata offset = uncommittedForMonitoring.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, settings.monitoringCommitInterval());
+        } catch (RuntimeException e) {
+            LOG.debugf("Monitoring offsets of %s not committed: %s", topic, e.getMessage());
         }
     }
 
@@ -364,6 +400,7 @@ final class TopicConsumer implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             finishInFlightBeforeLeaving();
+            commitForMonitoringNow(partitions);
             unsought.removeAll(partitions);
             partitions.forEach(partition -> generations.remove(partition.partition()));
         }
