@@ -33,8 +33,11 @@ public class WebhookDispatcher {
         this.config = config;
     }
 
+    // Every scheduled job stops when shutdown begins: the ORM closes seconds before the Kafka consumers have left
+    // their groups, and a round in between would only fail.
     @Scheduled(every = "${webhooks.delivery.poll-interval}", identity = "webhook-dispatch",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchOnSchedule() {
         try {
             while (dispatchDue() == config.delivery().concurrency()) {

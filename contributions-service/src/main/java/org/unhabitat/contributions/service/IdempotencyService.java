@@ -89,7 +89,7 @@ public class IdempotencyService {
      * Keys are kept for at least the retention period (24 hours), then forgotten. Every instance
      * schedules this; the one that takes the job's lock does it, and the others skip their turn.
      */
-    @Scheduled(every = "1h", delayed = "1m", identity = "idempotency-key-expiry")
+    @Scheduled(every = "1h", delayed = "1m", identity = "idempotency-key-expiry", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     public void expireOldKeys() {
         if (!locks.tryLock(EXPIRY_JOB_LOCK)) {

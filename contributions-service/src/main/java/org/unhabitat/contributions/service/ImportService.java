@@ -148,7 +148,8 @@ public class ImportService {
     }
 
     @Scheduled(every = "${imports.heartbeat}", identity = "import-job-heartbeat",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeatOnSchedule() {
         try {
             heartbeat();

@@ -100,7 +100,8 @@ public class PledgeService {
      * numbering runs one transaction at a time however many instances call it.
      */
     @Scheduled(every = "${pledges.numbering-sweep}", identity = "pledge-numbering-sweep",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void numberLeftovers() {
         try {
             numbering.numberCommitted();

@@ -144,7 +144,8 @@ public class WebhookDeliveries {
      * the deliveries commit together, and a second instance finds the marker.
      */
     @Scheduled(every = "${webhooks.overdue-sweep}", identity = "webhook-overdue-sweep",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweepOnSchedule() {
         try {
             sweepOverdue();

@@ -47,7 +47,8 @@ public class DeadLetterTopic {
     }
 
     /** Also publishes what an instance that died before sending left behind. */
-    @Scheduled(every = "10s", delay = 10, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", delay = 10, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishLeftBehind() {
         publishPending();
     }

@@ -78,7 +78,8 @@ public class SnapshotService {
     }
 
     @Scheduled(every = "1h", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void takeLastMonthsSnapshot() {
         YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
         if (find(lastMonth).isPresent()) {

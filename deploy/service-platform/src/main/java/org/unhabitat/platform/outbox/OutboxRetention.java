@@ -29,7 +29,8 @@ public class OutboxRetention {
     }
 
     @Scheduled(every = "${outbox.purge-interval:1h}", delayed = "${outbox.purge-interval:1h}", identity = "outbox-retention",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         int deleted = 0;
