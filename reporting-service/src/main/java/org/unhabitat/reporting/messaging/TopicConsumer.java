@@ -56,6 +56,8 @@ import java.util.stream.Collectors;
 final class TopicConsumer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TopicConsumer.class);
+    /** Figures only monitoring reads are not worth holding a rebalance or a shutdown up for longer. */
+    private static final Duration MONITORING_COMMIT_WAIT = Duration.ofSeconds(2);
 
     /** What applying one poll's records came to, for the polling thread to act on. */
     private record Applied(Map<Integer, Long> positions, Set<Integer> stalePartitions, boolean rejected) {
@@ -364,7 +366,7 @@ final class TopicConsumer implements Runnable {
             return;
         }
         try {
-            consumer.commitSync(offsets, settings.monitoringCommitInterval());
+            consumer.commitSync(offsets, MONITORING_COMMIT_WAIT);
         } catch (RuntimeException e) {
             LOG.debugf("Monitoring offsets of %s not committed: %s", topic, e.getMessage());
         }
